@@ -1,0 +1,5 @@
+"""Composition root (placeholder until the CLI lands)."""
+
+
+def main() -> int:
+    return 0

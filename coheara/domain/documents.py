@@ -1,0 +1,109 @@
+"""Documents and their pages as stored in the vault."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+
+class FileKind(StrEnum):
+    """A file's real type, sniffed from its bytes (never from its name)."""
+
+    JPEG = "jpeg"
+    PNG = "png"
+    WEBP = "webp"
+    TIFF = "tiff"
+    BMP = "bmp"
+    GIF = "gif"
+    HEIF = "heif"
+    PDF = "pdf"
+
+    @property
+    def mime(self) -> str:
+        return {
+            FileKind.JPEG: "image/jpeg",
+            FileKind.PNG: "image/png",
+            FileKind.WEBP: "image/webp",
+            FileKind.TIFF: "image/tiff",
+            FileKind.BMP: "image/bmp",
+            FileKind.GIF: "image/gif",
+            FileKind.HEIF: "image/heif",
+            FileKind.PDF: "application/pdf",
+        }[self]
+
+
+class DocumentStatus(StrEnum):
+    """Where a document is in its life. ``queued`` documents wait for extraction."""
+
+    QUEUED = "queued"
+    READING = "reading"
+    NEEDS_REVIEW = "needs_review"
+    REVIEWED = "reviewed"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True, slots=True)
+class TextWord:
+    """One word of a page's text layer; the box is in 0..1 fractions of the *original* page."""
+
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+
+@dataclass(frozen=True, slots=True)
+class PageImage:
+    """A page ready for the model: a 896×896 letterboxed RGB PNG and the page's text layer.
+
+    ``content_box`` is where the original page sits inside the 896×896 square (x, y, w, h in pixels),
+    so a box on the original page (``TextWord``) maps onto the model image and back.
+    ``text`` is empty when the page has no text layer (photos, scans).
+    """
+
+    index: int
+    png: bytes
+    text: str
+    words: tuple[TextWord, ...]
+    source_width: int
+    source_height: int
+    content_box: tuple[int, int, int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSummary:
+    """One row of the library: what the list views and ``coheara documents`` show."""
+
+    id: int
+    filename: str
+    sha256: str
+    kind: FileKind
+    size: int
+    pages: int
+    status: DocumentStatus
+    imported_at: datetime
+    doc_type: str | None = None
+    doc_date: str | None = None
+    issuer: str | None = None
+    language: str | None = None
+    failure: str | None = None
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "filename": self.filename,
+            "sha256": self.sha256,
+            "kind": self.kind.value,
+            "size": self.size,
+            "pages": self.pages,
+            "status": self.status.value,
+            "imported_at": self.imported_at.isoformat(),
+            "doc_type": self.doc_type,
+            "doc_date": self.doc_date,
+            "issuer": self.issuer,
+            "language": self.language,
+            "failure": self.failure,
+        }

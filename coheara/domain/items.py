@@ -1,0 +1,123 @@
+"""Extracted items: one medication, lab result, diagnosis, … with how far it can be trusted.
+
+An item keeps two views of the same value: ``fields`` exactly as the model copied them from the
+document (the patient can compare them with the page), and ``normalized`` as the code interpreted them
+(numbers, units, ISO dates, canonical analyte and LOINC code). Nothing is silently corrected: where the
+two disagree or a value is implausible there is a ``Finding``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class Domain(StrEnum):
+    MEDICATIONS = "medications"
+    LAB_RESULTS = "lab_results"
+    DIAGNOSES = "diagnoses"
+    ALLERGIES = "allergies"
+    PROCEDURES = "procedures"
+    REFERRALS = "referrals"
+    INSTRUCTIONS = "instructions"
+
+    @property
+    def label(self) -> str:
+        return {
+            Domain.MEDICATIONS: "Medications",
+            Domain.LAB_RESULTS: "Lab results",
+            Domain.DIAGNOSES: "Diagnoses",
+            Domain.ALLERGIES: "Allergies",
+            Domain.PROCEDURES: "Procedures",
+            Domain.REFERRALS: "Referrals",
+            Domain.INSTRUCTIONS: "Instructions",
+        }[self]
+
+
+# The canonical property names of the extraction contract (DESIGN.md §2), in display order.
+DOMAIN_FIELDS: dict[Domain, tuple[str, ...]] = {
+    Domain.MEDICATIONS: ("name", "strength", "dose", "frequency", "route", "duration", "instructions"),
+    Domain.LAB_RESULTS: ("test", "value", "unit", "reference_range", "flag", "date"),
+    Domain.DIAGNOSES: ("text", "code", "date"),
+    Domain.ALLERGIES: ("substance", "reaction"),
+    Domain.PROCEDURES: ("text", "date", "findings"),
+    Domain.REFERRALS: ("to", "reason", "date"),
+    Domain.INSTRUCTIONS: ("text",),
+}
+
+
+class Verification(StrEnum):
+    """Whether the item's values were found in the document's own text layer."""
+
+    VERIFIED = "verified"
+    UNVERIFIED = "unverified"
+
+
+class ReviewState(StrEnum):
+    PENDING = "pending"
+    EDITED = "edited"
+    CONFIRMED = "confirmed"
+
+
+class ItemBadge(StrEnum):
+    """The one word a row shows; also the FHIR ``meta.tag`` code."""
+
+    VERIFIED = "verified"
+    UNVERIFIED = "unverified"
+    IMPLAUSIBLE = "implausible"
+    EDITED = "edited"
+    CONFIRMED = "confirmed"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """Something the checks noticed about an item; data, never an exception.
+
+    ``severity`` is ``"implausible"`` when the value is outside what is physically or clinically
+    possible (kept and flagged), ``"warning"`` for a disagreement (e.g. the printed flag contradicts
+    the computed one) and ``"info"`` otherwise.
+    """
+
+    code: str
+    message: str
+    field: str | None = None
+    severity: str = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractedItem:
+    """One extracted value set. ``id`` is None until stored."""
+
+    domain: Domain
+    fields: dict[str, str | None]
+    normalized: dict[str, Any] = field(default_factory=dict)
+    verification: Verification = Verification.UNVERIFIED
+    field_verification: dict[str, bool] = field(default_factory=dict)
+    findings: tuple[Finding, ...] = ()
+    page_index: int = 0
+    # Boxes (x0, y0, x1, y1 in 0..1 of the original page) per field, where grounding found the value.
+    boxes: dict[str, list[tuple[float, float, float, float]]] = field(default_factory=dict)
+    review_state: ReviewState = ReviewState.PENDING
+    id: int | None = None
+    document_id: int | None = None
+    attempt_id: int | None = None
+
+    @property
+    def implausible(self) -> bool:
+        return any(f.severity == "implausible" for f in self.findings)
+
+    @property
+    def badge(self) -> ItemBadge:
+        if self.review_state is ReviewState.CONFIRMED:
+            return ItemBadge.CONFIRMED
+        if self.review_state is ReviewState.EDITED:
+            return ItemBadge.EDITED
+        if self.implausible:
+            return ItemBadge.IMPLAUSIBLE
+        return ItemBadge(self.verification.value)
+
+    def title(self) -> str:
+        """The field that names the item (drug, test, diagnosis, …)."""
+        key = DOMAIN_FIELDS[self.domain][0]
+        return (self.fields.get(key) or "").strip()

@@ -1,0 +1,184 @@
+"""Errors we expect, as opposed to bugs.
+
+A ``KnownError`` is caused by the environment or by the user (a bad file, a wrong passphrase, Ollama
+not running). It carries a one-line ``message`` a patient understands, an optional ``hint`` saying what
+to do next, and the CLI ``exit_code``. The GUI and the CLI show ``message`` (and ``hint``) and never a
+traceback. Anything else that escapes is a bug: it is logged without health data and reported as
+"something went wrong".
+
+Messages never contain document content, extracted values, file names or keys: callers that know a
+file name put it in front of the message themselves, on the user's own screen.
+
+    Exception
+     └── CohearaError
+          ├── Cancelled                      the user pressed cancel; not an error to report
+          └── KnownError                     one line for the user (+ hint), exit_code
+               ├── UsageError                exit 2: bad command line or setting
+               ├── BadInputError             exit 1: a file is refused, nothing was written
+               │    ├── EmptyFileError, UnsupportedFileError, CorruptFileError
+               │    ├── FileTooLargeError, TooManyPagesError, ImageTooLargeError
+               │    └── PdfPasswordError     needs a password, or the one given is wrong
+               ├── VaultError                the vault cannot be opened or written
+               │    ├── NoKeyAvailableError  no secure keyring and no passphrase given
+               │    ├── WrongPassphraseError, WrongRecoveryKeyError
+               │    ├── KeyringEntryLostError, StoredKeyInvalidError
+               │    ├── VaultDamagedError, VaultTooNewError, VaultWriteError
+               │    └── KeyFileError         the key file beside the vault is missing or unreadable
+               ├── ModelError                exit 3: stored, but extraction could not finish
+               │    ├── EngineUnreachableError, EngineTimeoutError, RemoteHostRefusedError
+               │    ├── ModelMissingError, ModelNoVisionError, CloudModelRefusedError
+               │    ├── OutOfMemoryError, InsufficientHardwareError
+               │    └── UnusableOutputError  every strategy looped or produced nothing usable
+               └── ExportError               the export file could not be written
+"""
+
+from __future__ import annotations
+
+
+class CohearaError(Exception):
+    """Base of every exception Coheara raises on purpose."""
+
+
+class Cancelled(CohearaError):
+    """The user cancelled the operation; whatever was done so far is consistent."""
+
+
+class KnownError(CohearaError):
+    """An expected failure with a sentence for the user.
+
+    ``message`` is one line without a trailing newline; ``hint`` (optional) says what to do next.
+    """
+
+    exit_code: int = 1
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message.strip().splitlines()[0] if message.strip() else type(self).__name__
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return self.message
+
+    def one_line(self) -> str:
+        """The message and the hint on one line, as the CLI prints it."""
+        return f"{self.message} {self.hint}" if self.hint else self.message
+
+
+class UsageError(KnownError):
+    exit_code = 2
+
+
+class BadInputError(KnownError):
+    exit_code = 1
+
+
+class EmptyFileError(BadInputError):
+    pass
+
+
+class UnsupportedFileError(BadInputError):
+    pass
+
+
+class CorruptFileError(BadInputError):
+    pass
+
+
+class FileTooLargeError(BadInputError):
+    pass
+
+
+class TooManyPagesError(BadInputError):
+    pass
+
+
+class ImageTooLargeError(BadInputError):
+    pass
+
+
+class PdfPasswordError(BadInputError):
+    pass
+
+
+class VaultError(KnownError):
+    exit_code = 4
+
+
+class NoKeyAvailableError(VaultError):
+    pass
+
+
+class WrongPassphraseError(VaultError):
+    pass
+
+
+class WrongRecoveryKeyError(VaultError):
+    pass
+
+
+class KeyringEntryLostError(VaultError):
+    pass
+
+
+class StoredKeyInvalidError(VaultError):
+    pass
+
+
+class VaultDamagedError(VaultError):
+    pass
+
+
+class VaultTooNewError(VaultError):
+    pass
+
+
+class VaultWriteError(VaultError):
+    pass
+
+
+class KeyFileError(VaultError):
+    pass
+
+
+class ModelError(KnownError):
+    exit_code = 3
+
+
+class EngineUnreachableError(ModelError):
+    pass
+
+
+class EngineTimeoutError(ModelError):
+    pass
+
+
+class RemoteHostRefusedError(ModelError):
+    pass
+
+
+class ModelMissingError(ModelError):
+    pass
+
+
+class ModelNoVisionError(ModelError):
+    pass
+
+
+class CloudModelRefusedError(ModelError):
+    pass
+
+
+class OutOfMemoryError(ModelError):
+    pass
+
+
+class InsufficientHardwareError(ModelError):
+    pass
+
+
+class UnusableOutputError(ModelError):
+    pass
+
+
+class ExportError(KnownError):
+    exit_code = 1

@@ -1,0 +1,1 @@
+"""Use cases shared by the GUI and the CLI. Qt-free, synchronous, with progress callbacks and cancel."""

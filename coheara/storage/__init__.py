@@ -1,0 +1,1 @@
+"""The SQLCipher vault: connection (key passed in as bytes), migrations, repositories."""

@@ -1,0 +1,1 @@
+"""Model output → checked values: parse, normalize, ground against the page text, find implausibles."""

@@ -1,0 +1,1 @@
+"""SQL migrations, applied in order; shipped as package data ``coheara._migrations``."""

@@ -1,0 +1,1 @@
+"""Static resources (HAI-DEF terms, icons), shipped as package data ``coheara._resources``."""
