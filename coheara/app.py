@@ -1,5 +1,48 @@
-"""Composition root (placeholder until the CLI lands)."""
+"""Composition root: paths, settings, logging, process hardening; then the GUI or the CLI.
+
+``coheara`` with no arguments (or ``python -m coheara``) starts the desktop app; any argument goes to
+the command line. Heavy modules (Qt, the model client, PDF rendering) are imported only by the
+command that needs them, so ``coheara --help`` starts fast and never loads Qt.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+
+from coheara.config import AppPaths
+from coheara.logsetup import configure_logging
 
 
-def main() -> int:
-    return 0
+def harden_process() -> None:
+    """No core dumps: a crash must not write decrypted health data to disk."""
+    try:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    except (ImportError, ValueError, OSError):
+        pass
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            pr_set_dumpable = 4
+            ctypes.CDLL(None).prctl(pr_set_dumpable, 0, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    harden_process()
+    if not args:
+        paths = AppPaths.from_env()
+        paths.ensure()
+        configure_logging(paths)
+        from coheara.gui.main import run_gui
+
+        return run_gui(paths, dict(os.environ))
+    from coheara.cli import run_cli
+
+    return run_cli(args)

@@ -1,1 +1,10 @@
-"""Files in: sniff the real type from the bytes, hash, enforce limits, refuse bad files with a reason."""
+"""Files in: sniff the real type from the bytes, hash, enforce limits, refuse bad files with a reason.
+
+Public surface: ``sniff`` (type by content), ``check_file`` -> ``CheckedFile`` (the gate before
+anything is stored) and the limits in ``coheara.ingest.limits``. Nothing here writes to disk.
+"""
+
+from coheara.ingest.checks import NOTE_PASSWORD_PROTECTED, NOTE_REPAIRED, CheckedFile, check_file
+from coheara.ingest.sniff import sniff
+
+__all__ = ["NOTE_PASSWORD_PROTECTED", "NOTE_REPAIRED", "CheckedFile", "check_file", "sniff"]

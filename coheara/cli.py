@@ -1,0 +1,268 @@
+"""The command line: a thin layer over ``coheara.services``. Never imports Qt.
+
+Exit codes (scripts depend on them): 0 done; 1 a file was refused as bad input (or another known
+problem); 2 usage; 3 stored, but extraction could not finish (the document stays queued); 4 the
+vault could not be opened.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import logging
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+from coheara import __version__
+from coheara.errors import Cancelled, KnownError, UsageError
+
+if TYPE_CHECKING:
+    from coheara.config import AppPaths, Settings
+    from coheara.services.vault import Vault
+
+log = logging.getLogger("coheara.cli")
+
+EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE, EXIT_EXTRACTION = 0, 1, 2, 3
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see `coheara --help`)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="coheara",
+        description="Coheara keeps your medical documents in an encrypted vault on this computer and reads "
+        "them with a local AI model. Without a command, the desktop app starts. The AI can be wrong: "
+        "it is not a medical device; check every value with your clinician.",
+    )
+    parser.add_argument("--version", action="version", version=f"coheara {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("import", help="store files (photos, scans, PDFs) in the vault and read them")
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    p.add_argument("--no-extract", action="store_true", help="only store; read them later with `extract`")
+    p.add_argument("--pdf-password", metavar="P", help="password of protected PDFs (never stored)")
+
+    p = sub.add_parser("extract", help="read stored documents with the local model")
+    p.add_argument("ids", nargs="*", type=int, metavar="DOC_ID")
+    p.add_argument("--queued", action="store_true", help="every document waiting to be read")
+
+    p = sub.add_parser("documents", help="list the documents in the vault")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+
+    p = sub.add_parser("export", help="write a summary for your doctor (the file is NOT encrypted)")
+    p.add_argument("--format", required=True, choices=("fhir", "pdf", "csv", "md"))
+    p.add_argument("--output", required=True, type=Path, metavar="FILE")
+
+    p = sub.add_parser("doctor", help="check the vault, the keys, this computer and the local AI engine")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+
+    sub.add_parser("passphrase", help="set a new passphrase (the data is not re-encrypted)")
+    sub.add_parser("recovery-key", help="make a new recovery key; the old one stops working")
+    return parser
+
+
+def run_cli(argv: Sequence[str]) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        if args.command is None:
+            raise UsageError("Give a command, or no arguments at all to start the app (see `coheara --help`).")
+        return _dispatch(args)
+    except KnownError as exc:
+        _err(f"coheara: {exc.one_line()}")
+        return exc.exit_code
+    except Cancelled:
+        _err("coheara: cancelled.")
+        return 130
+    except KeyboardInterrupt:
+        _err("coheara: interrupted; everything stored so far is intact.")
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: a bug, shown without data
+        # The message of an unexpected exception may quote file content: log only type and location.
+        frames = traceback.extract_tb(exc.__traceback__)
+        where = " <- ".join(f"{Path(f.filename).name}:{f.lineno}" for f in reversed(frames[-6:]))
+        log.error("internal error %s at %s", type(exc).__name__, where)
+        _err("coheara: something went wrong inside Coheara (a bug). Nothing stored was lost. "
+             "Details without any of your data are in the log.")
+        return 70
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    from coheara.config import AppPaths, load_settings
+    from coheara.logsetup import configure_logging
+
+    paths = AppPaths.from_env()
+    paths.ensure()
+    configure_logging(paths)
+    settings = load_settings(paths)
+    command = args.command.replace("-", "_")
+    return globals()[f"_cmd_{command}"](args, paths, settings)
+
+
+def _out(text: str = "") -> None:
+    print(text, flush=True)
+
+
+def _err(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+def _interactive() -> bool:
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
+def _ask_new_passphrase() -> str | None:
+    if not _interactive():
+        return None
+    while True:
+        first = getpass.getpass("Choose a passphrase for your vault: ")
+        if not first:
+            return None
+        if getpass.getpass("Type it again: ") == first:
+            return first
+        _err("The two passphrases differ; try again.")
+
+
+def open_vault(paths: AppPaths) -> Vault:
+    """Unlock the vault, or create it on first use (printing the recovery key once, to stderr)."""
+    from coheara.security.keys import KeyStore
+    from coheara.services.vault import Credentials, create_vault, unlock_vault, vault_state
+
+    keystore = KeyStore(paths.keyfile)
+    env_pass = os.environ.get("COHEARA_PASSPHRASE")
+    if vault_state(paths) == "new":
+        passphrase = env_pass if env_pass else _ask_new_passphrase()
+        vault, recovery = create_vault(paths, keystore, passphrase)
+        _err("A new encrypted vault was created.")
+        _err("Your recovery key (shown only this once; write it down and keep it safe, away from this computer):")
+        _err(f"    {recovery}")
+        _err("With it you can open your vault if you forget your passphrase.")
+        return vault
+    passphrase = env_pass
+    recovery = os.environ.get("COHEARA_RECOVERY_KEY")
+    try:
+        return unlock_vault(paths, keystore, Credentials(passphrase=passphrase, recovery_key=recovery))
+    except KnownError:
+        if passphrase is not None or recovery or not _interactive():
+            raise
+    prompt = getpass.getpass("Passphrase for your Coheara vault: ")
+    return unlock_vault(paths, keystore, Credentials(passphrase=prompt))
+
+
+def _cmd_import(args: argparse.Namespace, paths: AppPaths, settings: Settings) -> int:
+    from coheara.services.importing import import_files
+
+    vault = open_vault(paths)
+    outcomes = import_files(vault, args.paths, pdf_password=args.pdf_password)
+    for o in outcomes:
+        if o.status == "imported":
+            _out(f"imported   #{o.document_id}  {o.path.name} ({o.pages} page{'s' if o.pages != 1 else ''})")
+        elif o.status == "duplicate":
+            _out(f"duplicate  #{o.document_id}  {o.path.name}: {o.reason}")
+        else:
+            _out(f"refused         {o.path.name}: {o.reason}")
+    refused = any(o.status == "refused" for o in outcomes)
+    new_ids = [o.document_id for o in outcomes if o.status == "imported" and o.document_id is not None]
+    code = EXIT_OK
+    if new_ids and not args.no_extract:
+        code = _extract(vault, settings, new_ids)
+    return EXIT_BAD_INPUT if refused else code
+
+
+def _cmd_extract(args: argparse.Namespace, paths: AppPaths, settings: Settings) -> int:
+    from coheara.services.extraction import queued_document_ids
+
+    if bool(args.ids) == bool(args.queued):
+        raise UsageError("Give document ids or --queued (not both).")
+    vault = open_vault(paths)
+    ids = queued_document_ids(vault) if args.queued else list(args.ids)
+    if not ids:
+        _out("Nothing is waiting to be read.")
+        return EXIT_OK
+    return _extract(vault, settings, ids)
+
+
+def _extract(vault: Vault, settings: Settings, ids: list[int]) -> int:
+    from coheara.cancel import Progress
+    from coheara.services.engine import prepare_engine
+    from coheara.services.extraction import extract_documents
+
+    try:
+        engine = prepare_engine(settings, dict(os.environ))
+    except KnownError as exc:
+        _err(f"coheara: documents stored and queued; reading them must wait: {exc.one_line()}")
+        _err("Run `coheara extract --queued` once that is fixed.")
+        return EXIT_EXTRACTION
+    for note in engine.notes:
+        _err(note)
+
+    def show(p: Progress) -> None:
+        if p.stage == "page" and p.message:
+            _err(p.message)
+
+    report = extract_documents(vault, engine, ids, progress=show)
+    for doc_id in report.done:
+        _out(f"read       #{doc_id}: ready for your review")
+    for doc_id, reason in report.failed.items():
+        _out(f"queued     #{doc_id}: {reason}")
+    return EXIT_EXTRACTION if report.failed else EXIT_OK
+
+
+def _cmd_documents(args: argparse.Namespace, paths: AppPaths, settings: Settings) -> int:
+    from coheara.services.documents import list_documents
+
+    documents = list_documents(open_vault(paths))
+    if args.json:
+        _out(json.dumps([d.as_json() for d in documents], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not documents:
+        _out("Your vault is empty. Add documents with `coheara import FILE…`.")
+        return EXIT_OK
+    for d in documents:
+        status = "failed" if d.failure else d.status.value.replace("_", " ")
+        date = d.doc_date or d.imported_at.date().isoformat()
+        _out(f"#{d.id:<4} {date}  {status:<12} {d.pages:>3} p.  {d.filename}")
+    return EXIT_OK
+
+
+def _cmd_export(args: argparse.Namespace, paths: AppPaths, settings: Settings) -> int:
+    from coheara.services.exporting import export_to_file
+
+    vault = open_vault(paths)
+    written = export_to_file(vault, args.format, args.output)
+    _err("Warning: the exported file is NOT encrypted. Keep it safe and delete it when no longer needed.")
+    _out(f"exported   {written.count} item(s) to {args.output}")
+    return EXIT_OK
+
+
+def _cmd_doctor(args: argparse.Namespace, paths: AppPaths, settings: Settings) -> int:
+    from coheara.services.doctor import doctor_report, format_report
+
+    report = doctor_report(paths, settings, dict(os.environ))
+    _out(json.dumps(report, indent=2) if args.json else format_report(report))
+    return EXIT_OK
+
+
+def _cmd_passphrase(args: argparse.Namespace, paths: AppPaths, settings: Settings) -> int:
+    vault = open_vault(paths)
+    new = os.environ.get("COHEARA_NEW_PASSPHRASE") or _ask_new_passphrase()
+    if not new:
+        raise UsageError("No new passphrase given (set COHEARA_NEW_PASSPHRASE or run in a terminal).")
+    vault.change_passphrase(new)
+    _out("Passphrase changed. Your data was not re-encrypted; the old passphrase no longer opens the vault.")
+    return EXIT_OK
+
+
+def _cmd_recovery_key(args: argparse.Namespace, paths: AppPaths, settings: Settings) -> int:
+    vault = open_vault(paths)
+    key = vault.new_recovery_key()
+    _err("Your new recovery key (shown only this once; the old one no longer works):")
+    _err(f"    {key}")
+    return EXIT_OK

@@ -1,0 +1,183 @@
+"""Slow work off the GUI thread, the Anki/superqt way: small op objects, results back by signal.
+
+- ``run_op(fn, on_done=…)`` runs ``fn`` in the worker pool (rasterizing, model calls, export);
+  ``run_db(fn, on_done=…)`` runs it on the single database thread (every vault read and write), so
+  the GUI thread never waits on disk, the model or the network.
+- ``fn`` receives an ``OpContext`` with ``progress(Progress)`` (delivered on the GUI thread) and a
+  ``cancel`` token. Results and errors come back on the GUI thread.
+- The default failure path shows the one-line ``KnownError`` message (and hint) in a dialog; a bug
+  shows a generic sentence and is logged by type and location only (no health data).
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from coheara.cancel import CancelToken, Progress
+from coheara.errors import Cancelled, KnownError
+from coheara.gui.qt import QtCore, QtWidgets, Signal
+
+log = logging.getLogger(__name__)
+
+BUG_MESSAGE = "Something went wrong inside Coheara (a bug). Nothing stored was lost."
+
+
+@dataclass(slots=True)
+class OpContext:
+    """Handed to the function running in the background."""
+
+    progress: Callable[[Progress], None]
+    cancel: CancelToken = field(default_factory=CancelToken)
+
+
+class _Signals(QtCore.QObject):
+    done = Signal(object)
+    failed = Signal(object)
+    progressed = Signal(object)
+    finished = Signal()
+
+
+class _Worker(QtCore.QRunnable):
+    def __init__(self, fn: Callable[[OpContext], Any], signals: _Signals, ctx: OpContext) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._fn, self._signals, self._ctx = fn, signals, ctx
+
+    def run(self) -> None:
+        try:
+            result = self._fn(self._ctx)
+        except BaseException as exc:  # noqa: BLE001 - delivered to the GUI thread, never swallowed
+            self._signals.failed.emit(exc)
+        else:
+            self._signals.done.emit(result)
+        finally:
+            self._signals.finished.emit()
+
+
+class Op(QtCore.QObject):
+    """A running background operation; keep it to cancel it or to connect to ``progressed``."""
+
+    progressed = Signal(object)
+    finished = Signal()
+
+    def __init__(self, parent: QtCore.QObject | None = None) -> None:
+        super().__init__(parent)
+        self.context = OpContext(progress=self._emit_progress)
+        self.running = True
+
+    def _emit_progress(self, progress: Progress) -> None:
+        self._signals.progressed.emit(progress)
+
+    def cancel(self) -> None:
+        self.context.cancel.cancel()
+
+
+def describe_failure(exc: BaseException) -> tuple[str, str | None]:
+    """The sentence (and hint) a patient sees for an exception; bugs are logged without data."""
+    if isinstance(exc, KnownError):
+        return exc.message, exc.hint
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = " <- ".join(f"{Path(f.filename).name}:{f.lineno}" for f in reversed(frames[-6:]))
+    log.error("internal error %s at %s", type(exc).__name__, where)
+    return BUG_MESSAGE, "Details without any of your data were written to the log."
+
+
+def show_failure(parent: QtWidgets.QWidget | None, exc: BaseException) -> None:
+    message, hint = describe_failure(exc)
+    box = QtWidgets.QMessageBox(parent)
+    box.setIcon(QtWidgets.QMessageBox.Icon.Warning)
+    box.setWindowTitle("Coheara")
+    box.setText(message)
+    if hint:
+        box.setInformativeText(hint)
+    box.setAccessibleName("Error message")
+    box.open()
+
+
+class Runner(QtCore.QObject):
+    """Owns the two thread pools; one per application (see ``GuiContext``)."""
+
+    def __init__(self, parent: QtCore.QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db_pool = QtCore.QThreadPool(self)
+        self.db_pool.setMaxThreadCount(1)  # one thread owns vault access, as Datasette does
+        self.work_pool = QtCore.QThreadPool(self)
+        self.work_pool.setMaxThreadCount(2)
+        self._live: set[Op] = set()
+
+    def _start(
+        self,
+        pool: QtCore.QThreadPool,
+        fn: Callable[[OpContext], Any],
+        on_done: Callable[[Any], None] | None,
+        on_failed: Callable[[BaseException], None] | None,
+        parent: QtWidgets.QWidget | None,
+        on_progress: Callable[[Progress], None] | None,
+    ) -> Op:
+        op = Op(self)
+        signals = _Signals()
+        op._signals = signals  # type: ignore[attr-defined]
+        signals.moveToThread(self.thread())
+        signals.progressed.connect(op.progressed)
+        if on_progress is not None:
+            op.progressed.connect(on_progress)
+
+        def done(result: Any) -> None:
+            if on_done is not None:
+                on_done(result)
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, Cancelled):
+                return
+            if on_failed is not None:
+                on_failed(exc)
+            else:
+                show_failure(parent, exc)
+
+        def finished() -> None:
+            op.running = False
+            self._live.discard(op)
+            op.finished.emit()
+
+        signals.done.connect(done)
+        signals.failed.connect(failed)
+        signals.finished.connect(finished)
+        self._live.add(op)
+        pool.start(_Worker(fn, signals, op.context))
+        return op
+
+    def run_op(
+        self,
+        fn: Callable[[OpContext], Any],
+        *,
+        on_done: Callable[[Any], None] | None = None,
+        on_failed: Callable[[BaseException], None] | None = None,
+        parent: QtWidgets.QWidget | None = None,
+        on_progress: Callable[[Progress], None] | None = None,
+    ) -> Op:
+        """Run ``fn`` in the worker pool (model calls, rasterizing, exports)."""
+        return self._start(self.work_pool, fn, on_done, on_failed, parent, on_progress)
+
+    def run_db(
+        self,
+        fn: Callable[[OpContext], Any],
+        *,
+        on_done: Callable[[Any], None] | None = None,
+        on_failed: Callable[[BaseException], None] | None = None,
+        parent: QtWidgets.QWidget | None = None,
+        on_progress: Callable[[Progress], None] | None = None,
+    ) -> Op:
+        """Run ``fn`` on the single database thread (vault reads and writes)."""
+        return self._start(self.db_pool, fn, on_done, on_failed, parent, on_progress)
+
+    def busy(self) -> bool:
+        return bool(self._live)
+
+    def wait_idle(self, timeout_ms: int = 30000) -> bool:
+        """For shutdown and tests: wait for both pools (does not process queued signals)."""
+        return self.db_pool.waitForDone(timeout_ms) and self.work_pool.waitForDone(timeout_ms)

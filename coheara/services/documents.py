@@ -1,0 +1,66 @@
+"""Reading and deleting documents: the library list, page images, originals rendered on demand."""
+
+from __future__ import annotations
+
+import logging
+
+from coheara.domain.documents import DocumentSummary, FileKind, PageImage
+from coheara.errors import KnownError
+from coheara.raster import render_page, thumbnail
+from coheara.services.vault import Vault
+from coheara.storage import documents as docs
+
+log = logging.getLogger(__name__)
+
+
+class DocumentNotFoundError(KnownError):
+    exit_code = 2
+
+
+def list_documents(vault: Vault) -> list[DocumentSummary]:
+    with vault.reading() as conn:
+        return docs.list_documents(conn)
+
+
+def get_document(vault: Vault, document_id: int) -> DocumentSummary:
+    with vault.reading() as conn:
+        found = docs.get_document(conn, document_id)
+    if found is None:
+        raise DocumentNotFoundError(f"There is no document with id {document_id}.")
+    return found
+
+
+def get_page(vault: Vault, document_id: int, page_index: int) -> PageImage:
+    with vault.reading() as conn:
+        page = docs.get_page(conn, document_id, page_index)
+    if page is None:
+        raise DocumentNotFoundError(f"Document {document_id} has no page {page_index + 1}.")
+    return page
+
+
+def render_original_page(
+    vault: Vault, document_id: int, page_index: int, max_side: int = 2000, pdf_password: str | None = None
+) -> bytes:
+    """A sharper image of one page than the model's 896 px, rendered from the stored original."""
+    summary = get_document(vault, document_id)
+    with vault.reading() as conn:
+        data = docs.original_bytes(conn, document_id)
+    if data is None:
+        raise DocumentNotFoundError(f"Document {document_id} has no stored original.")
+    return render_page(data, summary.kind, page_index, max_side=max_side, pdf_password=pdf_password)
+
+
+def document_thumbnail(vault: Vault, document_id: int, max_side: int = 160) -> bytes:
+    """A small picture of the first page, from the stored 896 px page image (no PDF password needed)."""
+    page = get_page(vault, document_id, 0)
+    return thumbnail(page.png, FileKind.PNG, max_side=max_side)
+
+
+def delete_document(vault: Vault, document_id: int) -> None:
+    """Delete a document and everything derived from it; secure_delete overwrites the freed pages."""
+    with vault.writing() as conn:
+        if not docs.delete_document(conn, document_id):
+            raise DocumentNotFoundError(f"There is no document with id {document_id}.")
+    with vault.reading() as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    log.info("deleted document %d", document_id)

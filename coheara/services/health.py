@@ -1,0 +1,180 @@
+"""The health overview: current medications across documents, and lab values as series over time.
+
+Lab results named differently across labs and languages are joined by their canonical analyte key
+(set by validation). Values in another unit are converted only where the conversion is safe for that
+analyte; otherwise they form their own series, shown apart, never mixed.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from coheara.domain.documents import DocumentSummary
+from coheara.domain.items import Domain, ExtractedItem, ItemBadge
+from coheara.services.vault import Vault
+from coheara.storage import documents as docs
+from coheara.storage import items as store
+from coheara.validation.units import convert
+
+
+@dataclass(frozen=True, slots=True)
+class MedicationEntry:
+    item_id: int
+    document_id: int
+    date: str
+    name: str
+    strength: str
+    dose: str
+    frequency: str
+    badge: ItemBadge
+
+
+@dataclass(frozen=True, slots=True)
+class Medication:
+    """One drug across documents: the latest entry is current; ``history`` is oldest first."""
+
+    key: str
+    history: tuple[MedicationEntry, ...]
+
+    @property
+    def current(self) -> MedicationEntry:
+        return self.history[-1]
+
+    @property
+    def started(self) -> str:
+        return self.history[0].date
+
+    @property
+    def last_changed(self) -> str:
+        """Date of the newest entry whose strength, dose or frequency differs from the one before."""
+        changed = self.history[0].date
+        for before, after in zip(self.history, self.history[1:], strict=False):
+            if (before.strength, before.dose, before.frequency) != (after.strength, after.dose, after.frequency):
+                changed = after.date
+        return changed
+
+
+@dataclass(frozen=True, slots=True)
+class LabPoint:
+    item_id: int
+    document_id: int
+    date: str
+    value: float | None
+    value_text: str
+    unit: str
+    ref_low: float | None
+    ref_high: float | None
+    flag: str | None
+    badge: ItemBadge
+    converted_from: str | None = None
+
+    @property
+    def out_of_range(self) -> bool:
+        if self.value is None:
+            return self.flag in ("H", "L")
+        return (self.ref_low is not None and self.value < self.ref_low) or (
+            self.ref_high is not None and self.value > self.ref_high
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class LabSeries:
+    key: str
+    display: str
+    unit: str
+    loinc: str | None
+    points: tuple[LabPoint, ...] = field(default_factory=tuple)
+
+
+def _doc_dates(summaries: list[DocumentSummary]) -> dict[int, str]:
+    return {d.id: d.doc_date or d.imported_at.date().isoformat() for d in summaries}
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def medications(vault: Vault) -> list[Medication]:
+    with vault.reading() as conn:
+        dates = _doc_dates(docs.list_documents(conn))
+        found = store.items_in_domain(conn, Domain.MEDICATIONS)
+    grouped: dict[str, list[MedicationEntry]] = defaultdict(list)
+    for item in found:
+        name = _text(item.normalized.get("name") or item.fields.get("name"))
+        if not name or item.id is None or item.document_id is None:
+            continue
+        entry = MedicationEntry(
+            item_id=item.id,
+            document_id=item.document_id,
+            date=_text(item.normalized.get("start_date")) or dates.get(item.document_id, ""),
+            name=_text(item.fields.get("name")),
+            strength=_text(item.fields.get("strength")),
+            dose=_text(item.fields.get("dose")),
+            frequency=_text(item.fields.get("frequency")),
+            badge=item.badge,
+        )
+        grouped[name.casefold()].append(entry)
+    result = [Medication(key, tuple(sorted(entries, key=lambda e: (e.date, e.item_id)))) for key, entries in grouped.items()]
+    return sorted(result, key=lambda m: m.current.name.casefold())
+
+
+def lab_series(vault: Vault) -> list[LabSeries]:
+    with vault.reading() as conn:
+        dates = _doc_dates(docs.list_documents(conn))
+        found = store.items_in_domain(conn, Domain.LAB_RESULTS)
+    by_key: dict[str, list[ExtractedItem]] = defaultdict(list)
+    for item in found:
+        key = _text(item.normalized.get("analyte_key")) or _text(item.fields.get("test")).casefold()
+        if key and item.id is not None:
+            by_key[key].append(item)
+    series: list[LabSeries] = []
+    for key, items in by_key.items():
+        series.extend(_split_by_unit(key, items, dates))
+    return sorted(series, key=lambda s: (s.display.casefold(), s.unit))
+
+
+def _split_by_unit(key: str, items: list[ExtractedItem], dates: dict[int, str]) -> list[LabSeries]:
+    units = Counter(_text(i.normalized.get("unit") or i.fields.get("unit")) for i in items)
+    main_unit = units.most_common(1)[0][0]
+    buckets: dict[str, list[LabPoint]] = defaultdict(list)
+    for item in items:
+        point = _point(item, dates, key, main_unit)
+        buckets[point.unit].append(point)
+    first = items[0]
+    display = _text(first.normalized.get("analyte_display")) or _text(first.fields.get("test")) or key
+    loinc = first.normalized.get("loinc")
+    return [
+        LabSeries(key, display, unit, loinc if isinstance(loinc, str) else None,
+                  tuple(sorted(points, key=lambda p: (p.date, p.item_id))))
+        for unit, points in buckets.items()
+    ]
+
+
+def _point(item: ExtractedItem, dates: dict[int, str], key: str, main_unit: str) -> LabPoint:
+    n = item.normalized
+    unit = _text(n.get("unit") or item.fields.get("unit"))
+    value = n.get("value_num") if isinstance(n.get("value_num"), (int, float)) else None
+    low = n.get("ref_low") if isinstance(n.get("ref_low"), (int, float)) else None
+    high = n.get("ref_high") if isinstance(n.get("ref_high"), (int, float)) else None
+    converted_from = None
+    if unit != main_unit and value is not None:
+        moved = convert(float(value), unit, main_unit, key)
+        if moved is not None:
+            low = convert(float(low), unit, main_unit, key) if low is not None else None
+            high = convert(float(high), unit, main_unit, key) if high is not None else None
+            value, converted_from, unit = moved, unit, main_unit
+    assert item.id is not None and item.document_id is not None
+    return LabPoint(
+        item_id=item.id,
+        document_id=item.document_id,
+        date=_text(n.get("date")) or dates.get(item.document_id, ""),
+        value=float(value) if value is not None else None,
+        value_text=_text(item.fields.get("value")),
+        unit=unit,
+        ref_low=float(low) if low is not None else None,
+        ref_high=float(high) if high is not None else None,
+        flag=n.get("flag") if isinstance(n.get("flag"), str) else None,
+        badge=item.badge,
+        converted_from=converted_from,
+    )

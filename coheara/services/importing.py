@@ -1,0 +1,152 @@
+"""Import files into the vault: check, dedupe, rasterize, store — each document whole or not at all.
+
+One file's failure never stops the others: a bad file becomes a ``refused`` outcome with a one-line
+reason and nothing is written for it. A document and all its pages are stored in one transaction,
+so a process killed mid-import leaves no half document behind.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from coheara.cancel import CancelToken, Progress, ProgressCallback, no_progress
+from coheara.errors import BadInputError, Cancelled, FileTooLargeError, PdfPasswordError
+from coheara.ingest.checks import CheckedFile, check_file
+from coheara.ingest.limits import MAX_FILE_BYTES
+from coheara.raster import iter_pages
+from coheara.services.vault import Vault
+from coheara.storage import documents as docs
+from coheara.storage.connection import DatabaseError, map_database_error
+
+log = logging.getLogger(__name__)
+
+PasswordPrompt = Callable[[Path], str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class ImportOutcome:
+    """What happened to one file. ``reason`` is one line for the patient when refused."""
+
+    path: Path
+    status: str  # "imported" | "duplicate" | "refused"
+    document_id: int | None = None
+    pages: int = 0
+    reason: str | None = None
+    notes: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return self.status != "refused"
+
+
+def import_files(
+    vault: Vault,
+    paths: Sequence[Path],
+    *,
+    pdf_password: str | None = None,
+    ask_password: PasswordPrompt | None = None,
+    progress: ProgressCallback = no_progress,
+    cancel: CancelToken | None = None,
+) -> list[ImportOutcome]:
+    """Import each file in turn. ``ask_password`` is called for a protected PDF with no password."""
+    outcomes = []
+    for number, path in enumerate(paths, start=1):
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        progress(Progress("import", f"Importing file {number} of {len(paths)}", number - 1, len(paths)))
+        outcome = import_one(vault, Path(path), pdf_password=pdf_password, ask_password=ask_password,
+                             progress=progress, cancel=cancel)
+        outcomes.append(outcome)
+    progress(Progress("import", "Import finished", len(paths), len(paths)))
+    return outcomes
+
+
+def import_one(
+    vault: Vault,
+    path: Path,
+    *,
+    pdf_password: str | None = None,
+    ask_password: PasswordPrompt | None = None,
+    progress: ProgressCallback = no_progress,
+    cancel: CancelToken | None = None,
+) -> ImportOutcome:
+    try:
+        data = _read(path)
+        try:
+            checked = check_file(data, pdf_password)
+        except PdfPasswordError:
+            password = ask_password(path) if ask_password is not None and pdf_password is None else None
+            if password is None:
+                raise
+            pdf_password = password
+            checked = check_file(data, pdf_password)
+        with vault.reading() as conn:
+            existing = docs.find_by_sha256(conn, checked.sha256)
+        if existing is not None:
+            return ImportOutcome(path, "duplicate", existing, checked.page_count,
+                                 reason="Already in your vault (same file imported before).")
+        doc_id, count = _store(vault, path, data, checked, pdf_password, progress, cancel)
+    except Cancelled:
+        raise
+    except BadInputError as exc:
+        return ImportOutcome(path, "refused", reason=exc.one_line())
+    except DatabaseError as exc:
+        return ImportOutcome(path, "refused", reason=map_database_error(exc).one_line())
+    log.info("imported document %d (%d pages)", doc_id, count)
+    return ImportOutcome(path, "imported", doc_id, count, notes=checked.notes)
+
+
+def _read(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise FileTooLargeError(
+                f"This file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB, the most Coheara accepts."
+            )
+        return path.read_bytes()
+    except IsADirectoryError:
+        raise BadInputError("This is a folder, not a file.") from None
+    except FileNotFoundError:
+        raise BadInputError("The file does not exist.") from None
+    except PermissionError:
+        raise BadInputError("Coheara is not allowed to read this file.") from None
+    except OSError:
+        raise BadInputError("The file could not be read.") from None
+
+
+def _store(
+    vault: Vault,
+    path: Path,
+    data: bytes,
+    checked: CheckedFile,
+    pdf_password: str | None,
+    progress: ProgressCallback,
+    cancel: CancelToken | None,
+) -> tuple[int, int]:
+    total = checked.page_count
+    with vault.writing() as conn:
+        doc_id = docs.insert_document(
+            conn,
+            filename=path.name,
+            sha256=checked.sha256,
+            kind=checked.kind,
+            data=data,
+            page_count=total,
+            notes=checked.notes,
+        )
+        count = 0
+        for page in iter_pages(data, checked.kind, pdf_password):
+            if cancel is not None:
+                cancel.raise_if_cancelled()
+            docs.insert_page(conn, doc_id, page)
+            count += 1
+            progress(Progress("rasterize", f"Preparing page {count} of {total}", count, total, document_id=doc_id,
+                              page=count))
+        if count != total:
+            docs.set_page_count(conn, doc_id, count)
+    return doc_id, count
+
+

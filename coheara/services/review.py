@@ -1,0 +1,100 @@
+"""The patient's review: edit, add, delete and confirm extracted items, and undo any of it.
+
+Every change goes through ``storage.items`` which records the old and new value with the time. An
+edited value is re-normalized and re-grounded against the page, so its badge stays honest: a value
+the patient typed is "edited" until confirmed, and is never marked as found in the document unless it
+is there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from coheara.domain.documents import DocumentStatus
+from coheara.domain.items import DOMAIN_FIELDS, Domain, ExtractedItem, ReviewState
+from coheara.errors import KnownError
+from coheara.services.vault import Vault
+from coheara.storage import documents as docs
+from coheara.storage import items as store
+from coheara.storage.connection import Connection
+from coheara.validation.pipeline import revalidate_item
+
+
+class ItemNotFoundError(KnownError):
+    exit_code = 2
+
+
+def items_for_document(vault: Vault, document_id: int) -> list[ExtractedItem]:
+    with vault.reading() as conn:
+        return store.items_for_document(conn, document_id)
+
+
+def _load(conn: Connection, item_id: int) -> ExtractedItem:
+    item = store.get_item(conn, item_id)
+    if item is None:
+        raise ItemNotFoundError("That value no longer exists (it may have been deleted).")
+    return item
+
+
+def _rechecked(conn: Connection, item: ExtractedItem, fields: dict[str, str | None]) -> ExtractedItem:
+    assert item.document_id is not None
+    page = docs.get_page(conn, item.document_id, item.page_index)
+    summary = docs.get_document(conn, item.document_id)
+    language = summary.language if summary else None
+    return revalidate_item(item, fields, page, language=language)
+
+
+def edit_item(vault: Vault, item_id: int, changes: dict[str, str | None]) -> ExtractedItem:
+    """Change some fields of one item (as printed text); the item becomes ``edited``."""
+    with vault.writing() as conn:
+        before = _load(conn, item_id)
+        unknown = set(changes) - set(DOMAIN_FIELDS[before.domain])
+        if unknown:
+            raise KnownError(f"Unknown field for {before.domain.label.lower()}: {', '.join(sorted(unknown))}.")
+        fields = dict(before.fields)
+        fields.update({k: (v.strip() or None) if isinstance(v, str) else v for k, v in changes.items()})
+        if fields == before.fields:
+            return before
+        after = replace(_rechecked(conn, before, fields), review_state=ReviewState.EDITED)
+        store.update_item(conn, before, after, "edit")
+        return after
+
+
+def add_item(vault: Vault, document_id: int, domain: Domain, fields: dict[str, str | None], page_index: int = 0) -> int:
+    with vault.writing() as conn:
+        blank = ExtractedItem(domain=domain, fields={k: None for k in DOMAIN_FIELDS[domain]},
+                              page_index=page_index, document_id=document_id)
+        full = {k: fields.get(k) for k in DOMAIN_FIELDS[domain]}
+        item = replace(_rechecked(conn, blank, full), review_state=ReviewState.EDITED)
+        return store.add_item(conn, document_id, item)
+
+
+def delete_item(vault: Vault, item_id: int) -> None:
+    with vault.writing() as conn:
+        store.delete_item(conn, _load(conn, item_id))
+
+
+def confirm_items(vault: Vault, item_ids: list[int]) -> None:
+    """Mark values as checked by the patient (FHIR status ``final``)."""
+    with vault.writing() as conn:
+        for item_id in item_ids:
+            before = _load(conn, item_id)
+            if before.review_state is not ReviewState.CONFIRMED:
+                store.update_item(conn, before, replace(before, review_state=ReviewState.CONFIRMED), "confirm")
+
+
+def undo(vault: Vault, document_id: int) -> int | None:
+    """Undo the newest change in this document; returns the item it touched, or None."""
+    with vault.writing() as conn:
+        return store.undo_last_edit(conn, document_id)
+
+
+def history(vault: Vault, document_id: int) -> list[dict[str, object]]:
+    with vault.reading() as conn:
+        return store.edits_for_document(conn, document_id)
+
+
+def mark_reviewed(vault: Vault, document_id: int, reviewed: bool = True) -> None:
+    status = DocumentStatus.REVIEWED if reviewed else DocumentStatus.NEEDS_REVIEW
+    with vault.writing() as conn:
+        docs.set_status(conn, document_id, status)

@@ -1,0 +1,180 @@
+"""Creating and unlocking the vault: the one place where keys, the key file and the database meet.
+
+Rules (DESIGN.md §2, the lessons of Signal Desktop's lost databases):
+- a vault is created only when neither the vault nor its key file exists;
+- failing to unlock never creates, overwrites or deletes anything;
+- a wrong passphrase, a lost keyring entry and a damaged file are three different messages;
+- before every migration the vault is backed up (encrypted, through SQLCipher's backup API).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from coheara.config import AppPaths
+from coheara.errors import (
+    KeyFileError,
+    KnownError,
+    NoKeyAvailableError,
+    StoredKeyInvalidError,
+    VaultDamagedError,
+    VaultError,
+)
+from coheara.security.keys import KeyStore
+from coheara.storage.connection import Connection, KeyMismatchError, backup_to, connect, transaction
+from coheara.storage.migrations import migrate
+
+log = logging.getLogger(__name__)
+
+KEEP_BACKUPS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Credentials:
+    """What the patient (or the environment) offered to unlock the vault."""
+
+    passphrase: str | None = None
+    recovery_key: str | None = None
+    use_keyring: bool = True
+
+
+class Vault:
+    """An unlocked vault. Holds the data key; hands out short-lived connections (one per thread)."""
+
+    def __init__(self, paths: AppPaths, key: bytes, keystore: KeyStore, unlocked_by: str) -> None:
+        self.paths = paths
+        self._key = key
+        self.keystore = keystore
+        self.unlocked_by = unlocked_by
+
+    def connect(self) -> Connection:
+        return connect(self.paths.vault, self._key)
+
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        with closing(self.connect()) as conn:
+            yield conn
+
+    @contextmanager
+    def writing(self) -> Iterator[Connection]:
+        """A connection inside one write transaction: all of it commits, or none."""
+        with closing(self.connect()) as conn, transaction(conn):
+            yield conn
+
+    def change_passphrase(self, new_passphrase: str) -> None:
+        self.keystore.change_passphrase(self._key, new_passphrase)
+
+    def new_recovery_key(self) -> str:
+        return self.keystore.new_recovery_key(self._key)
+
+    def backup(self, label: str) -> Path:
+        self.paths.backups.mkdir(parents=True, exist_ok=True, mode=0o700)
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
+        target = self.paths.backups / f"vault-{label}-{stamp}.db"
+        with self.reading() as conn:
+            backup_to(conn, target, self._key)
+        _prune_backups(self.paths.backups)
+        return target
+
+
+def _prune_backups(folder: Path) -> None:
+    backups = sorted(folder.glob("vault-*.db"), key=lambda p: p.stat().st_mtime)
+    for old in backups[:-KEEP_BACKUPS]:
+        old.unlink(missing_ok=True)
+
+
+def vault_state(paths: AppPaths) -> str:
+    """``new`` (nothing yet), ``ready`` (vault and key file), or ``broken`` (one without the other)."""
+    has_db, has_keys = paths.vault.exists(), paths.keyfile.exists()
+    if not has_db and not has_keys:
+        return "new"
+    return "ready" if has_db and has_keys else "broken"
+
+
+def _check_pair(paths: AppPaths) -> None:
+    state = vault_state(paths)
+    if state != "broken":
+        return
+    if paths.vault.exists():
+        raise KeyFileError(
+            "The key file beside your vault (vault.keys.json) is missing.",
+            hint="Restore it from your backup; Coheara will not create a new vault over the old one.",
+        )
+    raise VaultError(
+        "The vault file (vault.db) is missing but its key file is there.",
+        hint="Restore vault.db from your backup; Coheara will not start a new vault over its keys.",
+    )
+
+
+def create_vault(paths: AppPaths, keystore: KeyStore, passphrase: str | None) -> tuple[Vault, str]:
+    """Create a new vault. Returns it and the recovery key, to be shown to the patient once."""
+    if vault_state(paths) != "new":
+        raise VaultError("A vault already exists here; Coheara never replaces one.")
+    paths.ensure()
+    created = keystore.create(passphrase)
+    try:
+        with closing(connect(paths.vault, created.data_key, create=True)) as conn:
+            migrate(conn)
+            with transaction(conn):
+                conn.execute(
+                    "INSERT INTO vault_meta (key, value) VALUES ('created_at', ?)", (datetime.now(UTC).isoformat(),)
+                )
+    except BaseException:
+        # Nothing was stored yet: remove what this call created so the next try starts clean.
+        for path in (paths.vault, Path(f"{paths.vault}-wal"), Path(f"{paths.vault}-shm"), paths.keyfile):
+            path.unlink(missing_ok=True)
+        raise
+    log.info("vault created (keyring: %s)", created.keyring_used)
+    return Vault(paths, created.data_key, keystore, "created"), created.recovery_key
+
+
+def unlock_vault(paths: AppPaths, keystore: KeyStore, credentials: Credentials) -> Vault:
+    """Unlock with the recovery key, the keyring or the passphrase, then migrate if needed."""
+    _check_pair(paths)
+    if vault_state(paths) == "new":
+        raise VaultError("There is no vault yet.", hint="Import a document or start the app to create one.")
+    key, source = _unwrap(keystore, credentials)
+    vault = Vault(paths, key, keystore, source)
+    try:
+        with closing(vault.connect()) as conn:
+            migrate(conn, backup=lambda version: vault.backup(f"v{version}"))
+    except KeyMismatchError:
+        if source == "keyring":
+            raise StoredKeyInvalidError(
+                "The key stored in your system keyring does not open this vault.",
+                hint="Unlock with your passphrase or recovery key.",
+            ) from None
+        raise VaultDamagedError(
+            "The vault could not be decrypted although the key is right: its first page is damaged.",
+            hint="Nothing was changed. Restore the latest copy from the backups folder.",
+        ) from None
+    if source != "keyring" and credentials.use_keyring:
+        try:
+            keystore.store_in_keyring(key)
+        except KnownError:
+            log.info("keyring not available to re-store the key")
+    return vault
+
+
+def _unwrap(keystore: KeyStore, credentials: Credentials) -> tuple[bytes, str]:
+    if credentials.recovery_key:
+        return keystore.unlock_with_recovery_key(credentials.recovery_key), "recovery"
+    keyring_error: KnownError | None = None
+    if credentials.use_keyring:
+        try:
+            return keystore.unlock_with_keyring(), "keyring"
+        except KnownError as exc:
+            keyring_error = exc
+    if credentials.passphrase is not None:
+        return keystore.unlock_with_passphrase(credentials.passphrase), "passphrase"
+    if keyring_error is not None and not isinstance(keyring_error, NoKeyAvailableError):
+        raise keyring_error
+    raise NoKeyAvailableError(
+        "The vault is locked and no passphrase was given.",
+        hint="Set COHEARA_PASSPHRASE, or run the command in a terminal to be asked.",
+    )

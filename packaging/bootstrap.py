@@ -1,0 +1,141 @@
+#!/usr/bin/env python3
+"""Set up Coheara from a fresh checkout with nothing but python3, then run the app or the tests.
+
+    python3 packaging/bootstrap.py run     # set up, then start the desktop app
+    python3 packaging/bootstrap.py test    # set up, then run every test
+
+It creates ``.venv`` beside the checkout and installs Coheara into it (again only when pyproject.toml
+changed). On Debian/Ubuntu it installs the few system libraries Qt needs (and, for the tests, a
+Secret Service) with apt-get when run as root or with password-less sudo; otherwise it prints the
+exact command to run. Standard library only: it must run before anything is installed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PY = BIN / ("python.exe" if os.name == "nt" else "python")
+STAMP = VENV / ".coheara-installed"
+
+# Shared libraries the PySide6 wheels load (Qt GUI, fonts, xcb platform) and python3-venv for ensurepip.
+APT_APP = [
+    "python3-venv", "libegl1", "libgl1", "libxkbcommon0", "libxkbcommon-x11-0", "libfontconfig1",
+    "libdbus-1-3", "libglib2.0-0", "libxcb-cursor0", "libx11-xcb1", "libxrender1", "libxi6",
+]
+# For the keyring integration tests: a private D-Bus session with a real Secret Service.
+APT_TEST = ["dbus", "dbus-daemon", "gnome-keyring"]
+
+
+def say(text: str) -> None:
+    print(f"[coheara setup] {text}", flush=True)
+
+
+def missing_debs(names: list[str]) -> list[str]:
+    if not shutil.which("dpkg-query"):
+        return []
+    missing = []
+    for name in names:
+        probe = subprocess.run(
+            ["dpkg-query", "-W", "-f=${db:Status-Status}", name], capture_output=True, text=True, check=False
+        )
+        if probe.stdout.strip() != "installed":
+            missing.append(name)
+    return missing
+
+
+def ensure_debs(names: list[str], *, required: bool) -> None:
+    missing = missing_debs(names)
+    if not missing:
+        return
+    if not shutil.which("apt-get"):
+        return
+    prefix: list[str] = []
+    if os.geteuid() != 0:
+        if shutil.which("sudo") and subprocess.run(["sudo", "-n", "true"], capture_output=True).returncode == 0:
+            prefix = ["sudo", "-n"]
+        else:
+            cmd = "sudo apt-get install -y " + " ".join(missing)
+            if required:
+                say(f"System libraries are missing. Run this once, then run me again:\n    {cmd}")
+                sys.exit(1)
+            say(f"Optional system packages are missing (some tests will be skipped): {cmd}")
+            return
+    say("Installing system packages: " + " ".join(missing))
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    subprocess.run(prefix + ["apt-get", "update", "-qq"], check=False, env=env)
+    result = subprocess.run(
+        prefix + ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing], check=False, env=env
+    )
+    if result.returncode != 0 and required:
+        say("apt-get could not install the system libraries listed above.")
+        sys.exit(1)
+
+
+def ensure_venv() -> None:
+    if PY.exists():
+        return
+    say(f"Creating a virtual environment in {VENV}")
+    try:
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    except (subprocess.CalledProcessError, OSError):
+        shutil.rmtree(VENV, ignore_errors=True)
+        say("python3 cannot create virtual environments here (Debian/Ubuntu: the python3-venv package).")
+        sys.exit(1)
+
+
+def ensure_installed(extras: str) -> None:
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + extras.encode()).hexdigest()
+    if STAMP.exists() and STAMP.read_text() == digest:
+        return
+    say("Installing Coheara and its dependencies (first run takes a minute)")
+    pip = [str(PY), "-m", "pip", "--disable-pip-version-check", "-q"]
+    subprocess.run([*pip, "install", "--upgrade", "pip"], check=True)
+    target = f".[{extras}]" if extras else "."
+    subprocess.run([*pip, "install", "-e", target], check=True, cwd=ROOT)
+    STAMP.write_text(digest)
+
+
+def run_tests(extra_args: list[str]) -> int:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="1")
+    pytest = [str(PY), "-m", "pytest", "-q", "-p", "no:cacheprovider"]
+    code = subprocess.run([*pytest, "-m", "not keyring", *extra_args], cwd=ROOT, env=env).returncode
+    if code != 0:
+        return code
+    script = ROOT / "packaging" / "ci_keyring.sh"
+    if shutil.which("dbus-run-session") and shutil.which("gnome-keyring-daemon") and script.exists():
+        say("Running the keyring tests against a real Secret Service (private D-Bus session)")
+        return subprocess.run(["bash", str(script), *pytest, "-m", "keyring"], cwd=ROOT, env=env).returncode
+    say("Keyring integration tests not run: dbus-run-session or gnome-keyring-daemon is missing.")
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in ("run", "test"):
+        print(__doc__)
+        return 2
+    mode, rest = argv[0], argv[1:]
+    if sys.version_info < (3, 11):
+        say("Coheara needs Python 3.11 or newer.")
+        return 1
+    ensure_debs(APT_APP, required=True)
+    if mode == "test":
+        ensure_debs(APT_TEST, required=False)
+    ensure_venv()
+    ensure_installed("test" if mode == "test" else "")
+    if mode == "test":
+        return run_tests(rest)
+    coheara = BIN / ("coheara.exe" if os.name == "nt" else "coheara")
+    return subprocess.run([str(coheara), *rest]).returncode
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,31 @@
+"""Shared fixtures: a private COHEARA_HOME per test, the third-party corpus, offscreen Qt."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO.parent / "shared" / "corpus"
+
+
+@pytest.fixture
+def corpus_dir() -> Path:
+    """The read-only third-party corpus beside the checkout (../shared/corpus)."""
+    if not CORPUS.is_dir():
+        pytest.skip("third-party corpus ../shared/corpus is not present on this machine")
+    return CORPUS
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A fresh COHEARA_HOME for the test; nothing of ours is written elsewhere."""
+    path = tmp_path / "home"
+    path.mkdir()
+    monkeypatch.setenv("COHEARA_HOME", str(path))
+    yield path
