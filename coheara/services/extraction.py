@@ -1,0 +1,151 @@
+"""Reading stored documents with the local model: page by page, checked, stored, resumable.
+
+For each page the inference layer tries its strategies (with the loop guard on every stream); every
+attempt is recorded in the vault, successful or not. The validated items of a document replace its
+unreviewed model items in one transaction, so a crash or a cancel leaves either the old state or the
+new one. When the engine fails (not running, out of memory, unusable output after every strategy) the
+document stays queued with a one-line reason and ``coheara extract --queued`` picks it up later.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from coheara.cancel import CancelToken, Progress, ProgressCallback, no_progress
+from coheara.domain.documents import DocumentStatus
+from coheara.domain.items import ExtractedItem
+from coheara.domain.provenance import AttemptRecord
+from coheara.errors import Cancelled, ModelError, OutOfMemoryError, UnusableOutputError
+from coheara.inference.extractor import PageExtractor
+from coheara.services.engine import Engine, downgrade
+from coheara.services.vault import Vault
+from coheara.storage import attempts as attempt_store
+from coheara.storage import documents as docs
+from coheara.storage import items as item_store
+from coheara.validation.pipeline import merge_document_meta, validate_page
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class ExtractionReport:
+    done: list[int] = field(default_factory=list)
+    failed: dict[int, str] = field(default_factory=dict)
+
+
+def queued_document_ids(vault: Vault) -> list[int]:
+    """Documents waiting to be read (including ones whose last try failed or was interrupted)."""
+    with vault.reading() as conn:
+        return docs.document_ids_with_status(conn, DocumentStatus.QUEUED, DocumentStatus.READING)
+
+
+def extract_documents(
+    vault: Vault,
+    engine: Engine,
+    document_ids: Sequence[int],
+    *,
+    progress: ProgressCallback = no_progress,
+    cancel: CancelToken | None = None,
+) -> ExtractionReport:
+    cancel = cancel or CancelToken()
+    report = ExtractionReport()
+    for number, doc_id in enumerate(document_ids, start=1):
+        progress(Progress("document", f"Reading document {number} of {len(document_ids)}", number - 1,
+                          len(document_ids), document_id=doc_id))
+        try:
+            _extract_one(vault, engine, doc_id, progress, cancel)
+        except Cancelled:
+            _set_status(vault, doc_id, DocumentStatus.QUEUED, None)
+            raise
+        except ModelError as exc:
+            reason = exc.one_line()
+            _set_status(vault, doc_id, DocumentStatus.QUEUED, reason)
+            report.failed[doc_id] = reason
+            if not isinstance(exc, UnusableOutputError):
+                # The engine itself is unavailable: the other documents would fail the same way.
+                for later in document_ids[number:]:
+                    report.failed[later] = reason
+                break
+            continue
+        report.done.append(doc_id)
+    progress(Progress("document", "Done", len(document_ids), len(document_ids)))
+    return report
+
+
+def _set_status(vault: Vault, doc_id: int, status: DocumentStatus, failure: str | None) -> None:
+    with vault.writing() as conn:
+        docs.set_status(conn, doc_id, status, failure)
+
+
+def _record(vault: Vault, records: Sequence[AttemptRecord]) -> list[int]:
+    with vault.writing() as conn:
+        return [attempt_store.insert_attempt(conn, r) for r in records]
+
+
+def _extract_one(vault: Vault, engine: Engine, doc_id: int, progress: ProgressCallback, cancel: CancelToken) -> None:
+    with vault.reading() as conn:
+        summary = docs.get_document(conn, doc_id)
+        total = docs.page_count(conn, doc_id)
+    if summary is None:
+        raise ModelError(f"Document {doc_id} is no longer in the vault.")
+    _set_status(vault, doc_id, DocumentStatus.READING, None)
+    items: list[ExtractedItem] = []
+    metas: list[dict[str, str | None]] = []
+    started = time.monotonic()
+    for index in range(total):
+        cancel.raise_if_cancelled()
+        with vault.reading() as conn:
+            page = docs.get_page(conn, doc_id, index)
+        assert page is not None
+        progress(Progress("page", f"Reading page {index + 1} of {total}", index, total, document_id=doc_id,
+                          page=index + 1))
+        result, attempt_ids = _read_page(vault, engine, doc_id, page, progress, cancel, started, total)
+        validated = validate_page(result.extraction, page, page_index=index, language=summary.language)
+        ok_attempt = attempt_ids[-1] if attempt_ids else None
+        items.extend(replace(item, document_id=doc_id, attempt_id=ok_attempt) for item in validated.items)
+        metas.append(validated.document)
+        if index == 0:
+            note = engine.check_fit()
+            if note:
+                progress(Progress("note", note, document_id=doc_id))
+    meta = merge_document_meta(metas)
+    with vault.writing() as conn:
+        item_store.replace_document_items(conn, doc_id, items)
+        docs.set_metadata(conn, doc_id, meta)
+        docs.set_status(conn, doc_id, DocumentStatus.NEEDS_REVIEW, None)
+    log.info("document %d read: %d items from %d pages", doc_id, len(items), total)
+
+
+def _read_page(vault, engine, doc_id, page, progress, cancel, started, total):  # noqa: ANN001, ANN202
+    """Run the page through the strategies; on out-of-memory retry once with a smaller variant."""
+    for _ in range(2):
+        extractor = PageExtractor(engine.client, engine.model, engine.device)
+
+        def on_progress(p: Progress) -> None:
+            elapsed = time.monotonic() - started
+            done_pages = page.index + min(1.0, p.extra.get("tokens", 0) / 600) if p.extra else page.index
+            estimate = elapsed / done_pages * total - elapsed if done_pages > 0 else 0.0
+            extra = dict(p.extra or {})
+            extra.update({"elapsed_s": round(elapsed, 1), "estimate_s": round(max(estimate, 0.0), 1)})
+            progress(Progress("tokens", p.message, p.done, p.total, document_id=doc_id, page=page.index + 1,
+                              extra=extra))
+
+        try:
+            result = extractor.extract_page(page, on_progress=on_progress, cancel=cancel)
+        except UnusableOutputError as exc:
+            _record(vault, _stamp(getattr(exc, "attempts", []), doc_id, page.index))
+            raise
+        except OutOfMemoryError:
+            if downgrade(engine):
+                continue
+            raise
+        return result, _record(vault, _stamp(result.attempts, doc_id, page.index))
+    raise OutOfMemoryError("The local model ran out of memory even in its smallest version.")
+
+
+def _stamp(records: Sequence[AttemptRecord], doc_id: int, page_index: int) -> list[AttemptRecord]:
+    return [replace(r, document_id=doc_id, page_index=page_index) for r in records]
+
