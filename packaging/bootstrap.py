@@ -32,7 +32,7 @@ APT_APP = [
     "libdbus-1-3", "libglib2.0-0", "libxcb-cursor0", "libx11-xcb1", "libxrender1", "libxi6",
 ]
 # For the keyring integration tests: a private D-Bus session with a real Secret Service.
-APT_TEST = ["dbus", "dbus-daemon", "gnome-keyring"]
+APT_TEST = ["dbus", "dbus-daemon", "gnome-keyring", "libsecret-tools"]
 
 
 def say(text: str) -> None:

@@ -1,0 +1,131 @@
+"""What every export is built from: the documents, their extracted items and the model attempts.
+
+``ExportData`` is assembled by the export service from the vault; the renderers are pure functions of
+it (the clock is ``generated_at``, never ``datetime.now()``), so the same vault gives the same file.
+The helpers here answer the questions every renderer asks: which document an item came from, which
+date a value belongs to, and what a normalized value looks like printed.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any
+
+from coheara.domain import DocumentSummary, Domain, ExtractedItem
+from coheara.domain.provenance import AttemptRecord
+
+_ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+SCHEDULE_SLOTS = ("morning", "noon", "evening", "night")
+DOC_TYPE_LABELS = {
+    "lab_report": "Lab report",
+    "prescription": "Prescription",
+    "letter": "Letter",
+    "radiology": "Radiology report",
+    "other": "Other document",
+}
+
+
+@dataclass(frozen=True)
+class ExportData:
+    """Everything one export contains. ``attempts`` maps attempt id → record, for provenance."""
+
+    documents: list[DocumentSummary]
+    items: list[ExtractedItem]
+    attempts: dict[int, AttemptRecord]
+    generated_at: datetime
+    app_version: str
+    _by_id: dict[int, DocumentSummary] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", {d.id: d for d in self.documents})
+
+    def document(self, document_id: int | None) -> DocumentSummary | None:
+        return self._by_id.get(document_id) if document_id is not None else None
+
+    def items_in(self, domain: Domain) -> list[ExtractedItem]:
+        return [i for i in self.items if i.domain is domain]
+
+    def item_date(self, item: ExtractedItem) -> str | None:
+        """The ISO date a value belongs to: its own date, else its document's date."""
+        own = iso_date(item.normalized.get("date") or item.normalized.get("start_date"))
+        if own:
+            return own
+        doc = self.document(item.document_id)
+        return iso_date(doc.doc_date) if doc else None
+
+
+def iso_date(value: Any) -> str | None:
+    """``value`` if it is an ISO date (YYYY, YYYY-MM or YYYY-MM-DD; a time part is dropped), else None."""
+    if not isinstance(value, str):
+        return None
+    head = value.strip().split("T")[0]
+    if not _ISO_DATE.match(head):
+        return None
+    try:  # a real calendar date: FHIR rejects 2025-13-45 and so should we
+        date.fromisoformat((head + "-01-01")[:10])
+    except ValueError:
+        return None
+    return head
+
+
+def aware(moment: datetime) -> datetime:
+    """A timezone-aware datetime; naive ones are taken as UTC (how the vault stores them)."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def number(value: Any) -> float | None:
+    """A finite float, or None (an implausible value may be anything; FHIR and CSV need finite)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value) if math.isfinite(value) else None
+
+
+def format_number(value: float) -> str:
+    """Shortest text for a value, to 12 significant digits: 12 not 12.0, 2.22 not 2.2199999999999998.
+
+    Values parsed from a document ("2,22") read back as exactly the same float; only arithmetic noise
+    beyond the 12th digit is dropped.
+    """
+    rounded = float(f"{value:.12g}")
+    if rounded.is_integer() and abs(rounded) < 1e15:
+        return str(int(rounded))
+    return repr(rounded)
+
+
+def text(value: Any) -> str:
+    """A normalized or printed field as display text ('' for missing)."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return format_number(value)
+    return str(value).strip()
+
+
+def doc_type_label(doc: DocumentSummary | None) -> str:
+    """'Lab report', 'Prescription', …; 'Document' when the type is unknown."""
+    return DOC_TYPE_LABELS.get(doc.doc_type or "", "Document") if doc else "Unknown document"
+
+
+def doc_label(doc: DocumentSummary | None) -> str:
+    """'Lab report #3, 2025-03-14': type, id and date, never the file name (it may carry the patient's name)."""
+    if doc is None:
+        return "Unknown document"
+    date = iso_date(doc.doc_date)
+    return f"{doc_type_label(doc)} #{doc.id}, {date}" if date else f"{doc_type_label(doc)} #{doc.id}"
+
+
+def schedule_text(item: ExtractedItem) -> str:
+    """'1-0-1-0' (morning-noon-evening-night) from a normalized schedule; '' when there is none."""
+    schedule = item.normalized.get("schedule")
+    if isinstance(schedule, dict) and any(schedule.get(s) not in (None, "", 0) for s in SCHEDULE_SLOTS):
+        return "-".join(text(schedule.get(s)) or "0" for s in SCHEDULE_SLOTS)
+    return ""
+
+
+def dose_text(item: ExtractedItem) -> str:
+    """The schedule when there is one, else the dose as printed."""
+    return schedule_text(item) or text(item.normalized.get("dose_text") or item.fields.get("dose"))

@@ -1,0 +1,233 @@
+"""One FHIR R4 resource per extracted item (Observation, MedicationStatement, Condition, …).
+
+Each resource says how far it can be trusted in ``meta.tag`` (system ``urn:coheara:verification``:
+verified, unverified, implausible or confirmed; an item the patient edited but did not confirm is
+``unverified`` plus ``edited`` in ``urn:coheara:review``), keeps the text as printed in ``code.text``,
+and points back to its source ``DocumentReference``. Statuses never claim more than we know: lab values
+stay ``preliminary`` until the patient confirms them, medications ``unknown`` until then.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from coheara.domain import Domain, ExtractedItem, ItemBadge
+from coheara.export.data import dose_text, iso_date, number, schedule_text, text
+
+VERIFICATION_SYSTEM = "urn:coheara:verification"
+REVIEW_SYSTEM = "urn:coheara:review"
+UCUM = "http://unitsofmeasure.org"
+LOINC = "http://loinc.org"
+INTERPRETATION = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation"
+OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
+ICD10 = "http://hl7.org/fhir/sid/icd-10"
+SNOMED = "http://snomed.info/sct"
+_INTERPRETATION_DISPLAY = {"H": "High", "L": "Low", "N": "Normal"}
+_TAG_DISPLAY = {
+    "verified": "Found in the document's text layer",
+    "unverified": "Not found in the document's text layer",
+    "implausible": "Outside what is possible; kept as read",
+    "confirmed": "Confirmed by the patient against the document",
+}
+# Only the WHO ICD-10 shape (E11.9, I10): national extensions (ICD-10-GM E11.90) stay printed text.
+_WHO_ICD10 = re.compile(r"^[A-Z]\d{2}(\.\d)?$")
+
+
+@dataclass(frozen=True)
+class Context:
+    """Where an item's references point: the anonymous patient and its source DocumentReference."""
+
+    patient: str
+    document: str | None
+    date: str | None
+    document_date: str | None
+
+
+def item_resource(item: ExtractedItem, ctx: Context) -> dict[str, Any]:
+    """The FHIR resource (a JSON dict) for one item."""
+    build = {
+        Domain.LAB_RESULTS: _observation,
+        Domain.MEDICATIONS: _medication,
+        Domain.DIAGNOSES: _condition,
+        Domain.ALLERGIES: _allergy,
+        Domain.PROCEDURES: _procedure,
+        Domain.REFERRALS: _referral,
+        Domain.INSTRUCTIONS: _instruction,
+    }[item.domain]
+    built = build(item, ctx)
+    resource = {"resourceType": built.pop("resourceType"), "meta": meta(item), **built}
+    notes = [{"text": f"{f.severity.capitalize()}: {f.message}"} for f in item.findings]
+    if notes:
+        resource["note"] = notes
+    return {k: v for k, v in resource.items() if v not in (None, "", [], {})}
+
+
+def meta(item: ExtractedItem) -> dict[str, Any]:
+    badge = item.badge
+    code = "unverified" if badge is ItemBadge.EDITED else badge.value
+    tags = [{"system": VERIFICATION_SYSTEM, "code": code, "display": _TAG_DISPLAY[code]}]
+    if badge is ItemBadge.EDITED:
+        tags.append({"system": REVIEW_SYSTEM, "code": "edited", "display": "Changed by the patient"})
+    return {"tag": tags}
+
+
+def _code(value: Any) -> str:
+    """A FHIR ``code``: single spaces only (``'mg  /dL'`` would fail validation)."""
+    return " ".join(text(value).split())
+
+
+def _ref(urn: str | None) -> dict[str, str] | None:
+    return {"reference": urn} if urn else None
+
+
+def _concept(value: str) -> dict[str, str] | None:
+    return {"text": value} if value else None
+
+
+def _quantity(value: float, n: dict[str, Any]) -> dict[str, Any]:
+    quantity: dict[str, Any] = {"value": value}
+    unit, ucum = text(n.get("unit")), _code(n.get("ucum"))
+    if unit or ucum:
+        quantity["unit"] = unit or ucum
+    if ucum:
+        quantity.update(system=UCUM, code=ucum)
+    return quantity
+
+
+def _observation(item: ExtractedItem, ctx: Context) -> dict[str, Any]:
+    n, f = item.normalized, item.fields
+    code: dict[str, Any] = {"text": text(f.get("test")) or text(n.get("analyte_display")) or "Unnamed test"}
+    if _code(n.get("loinc")):
+        coding = {"system": LOINC, "code": _code(n["loinc"])}
+        if n.get("analyte_display"):
+            coding["display"] = text(n["analyte_display"])
+        code["coding"] = [coding]
+    out: dict[str, Any] = {
+        "resourceType": "Observation",
+        "status": "final" if item.badge is ItemBadge.CONFIRMED else "preliminary",
+        "category": [{"coding": [{"system": OBSERVATION_CATEGORY, "code": "laboratory",
+                                  "display": "Laboratory"}], "text": "Laboratory"}],
+        "code": code,
+        "subject": _ref(ctx.patient),
+        "effectiveDateTime": ctx.date,
+        "derivedFrom": [_ref(ctx.document)] if ctx.document else None,
+    }
+    value = number(n.get("value_num"))
+    if value is not None:
+        out["valueQuantity"] = _quantity(value, n)
+    else:
+        out["valueString"] = text(n.get("value_text") or f.get("value")) or None
+    ref_range: dict[str, Any] = {}
+    for bound in ("low", "high"):
+        limit = number(n.get(f"ref_{bound}"))
+        if limit is not None:
+            ref_range[bound] = _quantity(limit, n)
+    range_text = text(n.get("ref_text") or f.get("reference_range"))
+    if range_text:
+        ref_range["text"] = range_text
+    if ref_range:
+        out["referenceRange"] = [ref_range]
+    flag = text(n.get("flag"))
+    if flag in _INTERPRETATION_DISPLAY:
+        out["interpretation"] = [{"coding": [{"system": INTERPRETATION, "code": flag,
+                                              "display": _INTERPRETATION_DISPLAY[flag]}]}]
+    return out
+
+
+def _medication(item: ExtractedItem, ctx: Context) -> dict[str, Any]:
+    n, f = item.normalized, item.fields
+    label = (text(n.get("name") or f.get("name")), text(n.get("strength") or f.get("strength")))
+    name = " ".join(x for x in label if x)
+    dose = f"{schedule_text(item)} (morning-noon-evening-night)" if schedule_text(item) else dose_text(item)
+    parts = [dose, text(n.get("frequency_text") or f.get("frequency")), text(f.get("duration"))]
+    dosage = {
+        "text": ", ".join(p for p in parts if p) or None,
+        "patientInstruction": text(f.get("instructions")) or None,
+        "route": _concept(text(n.get("route") or f.get("route"))),
+    }
+    dosage = {k: v for k, v in dosage.items() if v}
+    start = iso_date(n.get("start_date"))
+    return {
+        "resourceType": "MedicationStatement",
+        # Confirmed by the patient means "I take this as listed"; otherwise we cannot know.
+        "status": "active" if item.badge is ItemBadge.CONFIRMED else "unknown",
+        "medicationCodeableConcept": {"text": name or "Unnamed medication"},
+        "subject": _ref(ctx.patient),
+        "effectivePeriod": {"start": start} if start else None,
+        "dateAsserted": ctx.document_date,
+        "derivedFrom": [_ref(ctx.document)] if ctx.document else None,
+        "dosage": [dosage] if dosage else None,
+    }
+
+
+def _condition(item: ExtractedItem, ctx: Context) -> dict[str, Any]:
+    printed, code = text(item.fields.get("text")), text(item.fields.get("code"))
+    concept: dict[str, Any] = {"text": printed or code or "Unnamed diagnosis"}
+    if code and _WHO_ICD10.match(code):
+        concept["coding"] = [{"system": ICD10, "code": code, **({"display": printed} if printed else {})}]
+    elif code:
+        concept["text"] = f"{printed} ({code})" if printed else code
+    return {
+        "resourceType": "Condition",
+        "code": concept,
+        "subject": _ref(ctx.patient),
+        "recordedDate": ctx.date,
+        "evidence": [{"detail": [_ref(ctx.document)]}] if ctx.document else None,
+    }
+
+
+def _allergy(item: ExtractedItem, ctx: Context) -> dict[str, Any]:
+    reaction = text(item.fields.get("reaction"))
+    return {
+        "resourceType": "AllergyIntolerance",
+        "code": {"text": text(item.fields.get("substance")) or "Unnamed substance"},
+        "patient": _ref(ctx.patient),
+        "recordedDate": ctx.date,
+        "reaction": [{"manifestation": [{"text": reaction}]}] if reaction else None,
+    }
+
+
+def _procedure(item: ExtractedItem, ctx: Context) -> dict[str, Any]:
+    findings = text(item.fields.get("findings"))
+    return {
+        "resourceType": "Procedure",
+        # Findings are only printed for a procedure that was done; otherwise we cannot tell.
+        "status": "completed" if findings else "unknown",
+        "code": {"text": text(item.fields.get("text")) or "Unnamed procedure"},
+        "subject": _ref(ctx.patient),
+        "performedDateTime": ctx.date,
+        "outcome": _concept(findings),
+        "report": [_ref(ctx.document)] if ctx.document else None,
+    }
+
+
+def _referral(item: ExtractedItem, ctx: Context) -> dict[str, Any]:
+    to, reason = text(item.fields.get("to")), text(item.fields.get("reason"))
+    return {
+        "resourceType": "ServiceRequest",
+        "status": "unknown",
+        "intent": "order",
+        "category": [{"coding": [{"system": SNOMED, "code": "3457005", "display": "Patient referral"}]}],
+        "code": {"text": f"Referral to {to}" if to else "Referral"},
+        "performerType": _concept(to),
+        "reasonCode": [{"text": reason}] if reason else None,
+        "subject": _ref(ctx.patient),
+        "authoredOn": ctx.date,
+        "supportingInfo": [_ref(ctx.document)] if ctx.document else None,
+    }
+
+
+def _instruction(item: ExtractedItem, ctx: Context) -> dict[str, Any]:
+    instruction = text(item.fields.get("text")) or "Instruction"
+    return {
+        "resourceType": "CarePlan",
+        "status": "unknown",
+        "intent": "plan",
+        "description": instruction,
+        "subject": _ref(ctx.patient),
+        "created": ctx.date,
+        "supportingInfo": [_ref(ctx.document)] if ctx.document else None,
+        "activity": [{"detail": {"status": "unknown", "description": instruction}}],
+    }

@@ -1,0 +1,88 @@
+"""The PDF summary for the doctor, laid out by MuPDF's HTML engine (``pymupdf.Story``).
+
+Page 1 opens with the full notice in a box; *every* page carries the one-line notice in its header
+band and "page n of N" in its footer, because a single printed page can travel on its own. The
+document is A4, sans-serif, tables with a shaded header row, and the verification badge coloured so
+the unverified and implausible values catch the eye.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import UTC
+
+import pymupdf
+
+from coheara.export.data import ExportData, aware
+from coheara.export.pdf_layout import FOOTER, HEADER, Block, Layout, escape
+from coheara.export.summary import NOTHING_FOUND, models_used, sections, source_rows
+from coheara.notice import SHORT_NOTICE, export_notice
+
+HEADER_CSS = "* { font-family: sans-serif; font-size: 7.5pt; color: #7a5a00; text-align: center; }"
+FOOTER_CSS = "* { font-family: sans-serif; font-size: 7pt; color: #777777; text-align: center; }"
+
+
+def render_pdf(data: ExportData) -> bytes:
+    """The PDF file's bytes."""
+    buffer = io.BytesIO()
+    Layout(buffer).run(_blocks(data))
+    return _finish(buffer.getvalue(), data)
+
+
+def _finish(laid_out: bytes, data: ExportData) -> bytes:
+    """Header notice and footer on every page, document metadata."""
+    doc = pymupdf.open("pdf", laid_out)
+    stamp = aware(data.generated_at)
+    for page in doc:
+        page.draw_line(pymupdf.Point(HEADER.x0, HEADER.y1 + 2), pymupdf.Point(HEADER.x1, HEADER.y1 + 2),
+                       color=(0.85, 0.64, 0.0), width=0.6)
+        page.insert_htmlbox(HEADER, f"<p>{escape(SHORT_NOTICE)}</p>", css=HEADER_CSS)
+        footer = (f"Health record summary · Coheara {escape(data.app_version)} · exported "
+                  f"{stamp:%Y-%m-%d} · page {page.number + 1} of {doc.page_count}")
+        page.insert_htmlbox(FOOTER, f"<p>{footer}</p>", css=FOOTER_CSS)
+    doc.set_metadata({
+        "title": "Health record summary (AI-extracted)",
+        "author": "Coheara",
+        "subject": SHORT_NOTICE,
+        "creator": f"Coheara {data.app_version}",
+        "producer": "Coheara",
+        "creationDate": stamp.astimezone(UTC).strftime("D:%Y%m%d%H%M%S+00'00'"),
+    })
+    doc.subset_fonts()  # embed only the glyphs used: 550 kB → 100 kB for a typical summary
+    out = doc.tobytes(garbage=3, deflate=True)
+    doc.close()
+    return out
+
+
+def _blocks(data: ExportData) -> list[Block]:
+    """The summary as blocks kept together on a page where possible."""
+    stamp = aware(data.generated_at)
+    count = len(data.documents)
+    notice = "".join(f"<p>{_bold(escape(' '.join(p.split())))}</p>" for p in export_notice().split("\n\n"))
+    blocks = [Block("<h1>Health record summary</h1>"
+                    f"<p class='meta'>Exported {stamp:%Y-%m-%d %H:%M %Z} by Coheara {escape(data.app_version)} "
+                    f"from {count} document{'s' if count != 1 else ''}.</p><div class='notice'>{notice}</div>")]
+    for section in sections(data):
+        head = f"<h2>{escape(section.title)}</h2>"
+        if not section.tables:
+            blocks.append(Block(f"{head}<p class='none'>{escape(NOTHING_FOUND)}</p>"))
+            continue
+        if section.intro:
+            head += f"<p class='intro'>{escape(section.intro)}</p>"
+        for index, table in enumerate(section.tables):
+            title = f"<h3>{escape(table.title)}</h3>" if table.title else ""
+            # The section heading travels with its first table, never alone at the foot of a page.
+            blocks.append(Block((head if index == 0 else "") + title, table,
+                                f"<h3>{escape(table.title or section.title)} (continued)</h3>"))
+    sources = source_rows(data)
+    blocks.append(Block("<h2>Source documents</h2>", sources, "<h3>Source documents (continued)</h3>")
+                  if sources.rows else Block("<h2>Source documents</h2><p class='none'>No documents.</p>"))
+    models = models_used(data) or ["No extracted values."]
+    blocks.append(Block("<h2>How these values were read</h2>" + "".join(f"<p>{escape(m)}</p>" for m in models)))
+    return blocks
+
+
+def _bold(escaped: str) -> str:
+    """Turn the notice's **bold** markers into <b> (the text is already escaped)."""
+    pieces = escaped.split("**")
+    return "".join(f"<b>{p}</b>" if i % 2 else p for i, p in enumerate(pieces))

@@ -1,0 +1,204 @@
+"""The doctor's summary as plain tables: one view model shared by the Markdown and PDF renderers.
+
+Sections follow what a clinician looks for first (medications, then labs), every row ends with the
+value's verification badge and its source document, and an empty section says that nothing was
+*extracted*, never that the patient has nothing (an allergy missed by the model is still an allergy).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from coheara.domain import DocumentSummary, Domain, ExtractedItem
+from coheara.export.data import ExportData, doc_label, doc_type_label, dose_text, format_number, number, text
+
+NOTHING_FOUND = "None extracted from the documents (this does not mean there are none)."
+FLAG_WORDS = {"H": "high", "L": "low", "N": "normal"}
+
+
+@dataclass(frozen=True)
+class Row:
+    """One value: its cells as shown, its badge, and whether the reader should look twice."""
+
+    cells: tuple[str, ...]
+    badge: str
+
+
+@dataclass(frozen=True)
+class Table:
+    """A titled table (``title`` empty when the section has one table); ``notes`` are the findings."""
+
+    title: str
+    headers: tuple[str, ...]
+    rows: list[Row]
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading with its tables, an explanatory line, or ``NOTHING_FOUND``."""
+
+    title: str
+    tables: list[Table]
+    intro: str = ""
+
+
+def sections(data: ExportData) -> list[Section]:
+    """Every section of the summary, in reading order; empty domains are kept with a line saying so."""
+    current, earlier = _split_medications(data)
+    out = [
+        Section("Current medications", _tables(data, Domain.MEDICATIONS, current),
+                "From the most recent document that lists medications. Schedule: morning-noon-evening-night."),
+        Section("Lab results", _lab_tables(data), "Grouped by test, newest first."),
+        Section("Diagnoses", _tables(data, Domain.DIAGNOSES)),
+        Section("Allergies", _tables(data, Domain.ALLERGIES)),
+        Section("Procedures", _tables(data, Domain.PROCEDURES)),
+        Section("Referrals", _tables(data, Domain.REFERRALS)),
+        Section("Instructions", _tables(data, Domain.INSTRUCTIONS)),
+    ]
+    if earlier:
+        out.insert(1, Section("Earlier medications", _tables(data, Domain.MEDICATIONS, earlier),
+                              "Listed in older documents; they may have been stopped or changed."))
+    return out
+
+
+def source_rows(data: ExportData) -> Table:
+    """The documents the values came from: type, date, issuer, pages (never the file name)."""
+    rows = [
+        Row((f"#{d.id}", doc_type_label(d), d.doc_date or "", d.issuer or "", str(d.pages)), "")
+        for d in sorted(data.documents, key=lambda d: d.id)
+    ]
+    return Table("", ("Document", "Type", "Date", "Issuer", "Pages"), rows)
+
+
+def models_used(data: ExportData) -> list[str]:
+    """'coheara-medgemma-4b-q8 (3 pages)' for each model that produced an exported value."""
+    pages: dict[str, set[tuple[int, int]]] = defaultdict(set)
+    for item in data.items:
+        attempt = data.attempts.get(item.attempt_id) if item.attempt_id is not None else None
+        if attempt is not None:
+            pages[attempt.model].add((attempt.document_id, attempt.page_index))
+    return [f"{model} ({len(p)} page{'s' if len(p) != 1 else ''})" for model, p in sorted(pages.items())]
+
+
+def _newest_first(data: ExportData, items: list[ExtractedItem]) -> list[ExtractedItem]:
+    """Newest first; within a date, in the order the document lists them. Medications go by their
+    document's date (a start date from years ago must not bury today's plan)."""
+
+    def date(item: ExtractedItem) -> str:
+        doc = data.document(item.document_id)
+        if item.domain is Domain.MEDICATIONS and doc is not None and doc.doc_date:
+            return doc.doc_date
+        return data.item_date(item) or ""
+
+    in_document_order = sorted(items, key=lambda i: (i.document_id or 0, i.id or 0))
+    return sorted(in_document_order, key=date, reverse=True)  # stable: keeps document order within a date
+
+
+def _split_medications(data: ExportData) -> tuple[list[ExtractedItem], list[ExtractedItem]]:
+    meds = data.items_in(Domain.MEDICATIONS)
+    docs = {i.document_id for i in meds}
+
+    def recency(doc_id: int | None) -> tuple[str, str, int]:
+        doc: DocumentSummary | None = data.document(doc_id)
+        if doc is None:
+            return ("", "", -1)
+        return (doc.doc_date or "", doc.imported_at.isoformat(), doc.id)
+
+    newest = max(docs, key=recency, default=None)
+    return [i for i in meds if i.document_id == newest], [i for i in meds if i.document_id != newest]
+
+
+_HEADERS = {
+    Domain.MEDICATIONS: ("Medication", "Strength", "Dose", "Frequency", "Route", "Since"),
+    Domain.DIAGNOSES: ("Diagnosis", "Code", "Date"),
+    Domain.ALLERGIES: ("Substance", "Reaction"),
+    Domain.PROCEDURES: ("Procedure", "Date", "Findings"),
+    Domain.REFERRALS: ("Referred to", "Reason", "Date"),
+    Domain.INSTRUCTIONS: ("Instruction",),
+}
+
+
+def _cells(data: ExportData, item: ExtractedItem) -> tuple[str, ...]:
+    f, n = item.fields, item.normalized
+    date = data.item_date(item) or ""
+    if item.domain is Domain.MEDICATIONS:
+        return (text(n.get("name") or f.get("name")), text(n.get("strength") or f.get("strength")),
+                dose_text(item), text(n.get("frequency_text") or f.get("frequency")),
+                text(n.get("route") or f.get("route")), text(n.get("start_date")))
+    if item.domain is Domain.DIAGNOSES:
+        return (text(f.get("text")), text(f.get("code")), date)
+    if item.domain is Domain.ALLERGIES:
+        return (text(f.get("substance")), text(f.get("reaction")))
+    if item.domain is Domain.PROCEDURES:
+        return (text(f.get("text")), date, text(f.get("findings")))
+    if item.domain is Domain.REFERRALS:
+        return (text(f.get("to")), text(f.get("reason")), date)
+    return (text(f.get("text")),)
+
+
+def _notes(item: ExtractedItem, label: str) -> list[str]:
+    return [f"{label}: {f.message}" for f in item.findings if f.severity in ("implausible", "warning")]
+
+
+def _tables(data: ExportData, domain: Domain, items: list[ExtractedItem] | None = None) -> list[Table]:
+    chosen = _newest_first(data, data.items_in(domain) if items is None else items)
+    if not chosen:
+        return []
+    headers = _HEADERS[domain] + ("Verification", "Source")
+    rows = [Row(_cells(data, i) + (i.badge.value, doc_label(data.document(i.document_id))), i.badge.value)
+            for i in chosen]
+    notes = [note for i in chosen for note in _notes(i, i.title() or domain.label)]
+    return [Table("", headers, rows, notes)]
+
+
+def lab_result(item: ExtractedItem) -> tuple[str, str]:
+    """(result with unit, reference range) as the doctor reads them: decimal points, canonical units."""
+    n, f = item.normalized, item.fields
+    value = number(n.get("value_num"))
+    unit = text(n.get("unit") or f.get("unit"))
+    shown = format_number(value) if value is not None else text(n.get("value_text") or f.get("value"))
+    low, high = number(n.get("ref_low")), number(n.get("ref_high"))
+    if low is not None and high is not None:
+        ref = f"{format_number(low)}–{format_number(high)}"
+    elif high is not None:
+        ref = f"< {format_number(high)}"
+    elif low is not None:
+        ref = f"> {format_number(low)}"
+    else:
+        ref = text(n.get("ref_text") or f.get("reference_range"))
+    return (f"{shown} {unit}".strip(), ref)
+
+
+def lab_key(item: ExtractedItem) -> tuple[str, str]:
+    """(group key, heading): the canonical analyte when known, else the test name as printed."""
+    n = item.normalized
+    printed = item.title()
+    heading = text(n.get("analyte_display")) or printed or "Unnamed test"
+    if n.get("loinc"):
+        heading += f" (LOINC {text(n.get('loinc'))})"
+    return (text(n.get("analyte_key")) or printed.casefold(), heading)
+
+
+def _lab_tables(data: ExportData) -> list[Table]:
+    groups: dict[str, list[ExtractedItem]] = defaultdict(list)
+    headings: dict[str, str] = {}
+    for item in data.items_in(Domain.LAB_RESULTS):
+        key, heading = lab_key(item)
+        groups[key].append(item)
+        headings.setdefault(key, heading)
+    tables = []
+    for key in sorted(groups, key=lambda k: headings[k].casefold()):
+        rows, notes = [], []
+        for item in _newest_first(data, groups[key]):
+            result, ref = lab_result(item)
+            flag = FLAG_WORDS.get(text(item.normalized.get("flag")), text(item.fields.get("flag")))
+            printed = " ".join(x for x in (text(item.fields.get("test")), text(item.fields.get("value")),
+                                           text(item.fields.get("unit"))) if x)
+            rows.append(Row((data.item_date(item) or "", result, ref, flag, printed, item.badge.value,
+                             doc_label(data.document(item.document_id))), item.badge.value))
+            notes += _notes(item, f"{headings[key]} {data.item_date(item) or ''}".strip())
+        tables.append(Table(headings[key], ("Date", "Result", "Reference", "Flag", "As printed",
+                                            "Verification", "Source"), rows, notes))
+    return tables
