@@ -45,7 +45,7 @@ class DocumentStatus(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class TextWord:
-    """One word of a page's text layer; the box is in 0..1 fractions of the *original* page."""
+    """One word of a page's text layer; the box is in 0..1 fractions of the page as displayed (after /Rotate)."""
 
     text: str
     x0: float

@@ -1,1 +1,10 @@
-"""Pages out: every page of an image or PDF as a 896×896 letterboxed PNG plus its text layer. No Qt."""
+"""Pages out: every page of an image or PDF as a 896x896 letterboxed PNG plus its text layer. No Qt.
+
+Public surface: ``iter_pages`` (model pages, streamed), ``render_page`` (review view) and
+``thumbnail``. Everything works on bytes in memory; nothing is written to disk.
+"""
+
+from coheara.raster.letterbox import MODEL_SIDE
+from coheara.raster.pages import iter_pages, render_page, thumbnail
+
+__all__ = ["MODEL_SIDE", "iter_pages", "render_page", "thumbnail"]

@@ -1,0 +1,64 @@
+"""The gate every file passes before it is stored: size, real type, pages, password, damage, bombs.
+
+``check_file`` works on the bytes in memory and writes nothing. It is cheap enough to run on every
+file of a batch before anything is imported: images are decoded once (JPEGs at reduced scale),
+PDFs are opened and inspected but not rendered.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from coheara.domain import FileKind
+from coheara.errors import FileTooLargeError
+from coheara.ingest.image_probe import probe_image
+from coheara.ingest.limits import MAX_FILE_BYTES
+from coheara.ingest.pdf_probe import probe_pdf
+from coheara.ingest.sniff import sniff
+
+# Notes are short codes the services turn into sentences; they travel with the document.
+NOTE_REPAIRED = "repaired"  # MuPDF rebuilt a damaged PDF; some content may be missing
+NOTE_PASSWORD_PROTECTED = "password_protected"  # re-rendering the original needs the password again
+
+
+@dataclass(frozen=True)
+class CheckedFile:
+    """A file that passed every check, with what the import needs to know about it."""
+
+    kind: FileKind
+    sha256: str
+    size: int
+    page_count: int
+    notes: tuple[str, ...]
+
+
+def check_file(data: bytes, pdf_password: str | None = None) -> CheckedFile:
+    """Check ``data`` and describe it, or raise the ``BadInputError`` that says why it is refused.
+
+    ``pdf_password`` is used only to open an encrypted PDF and is not kept.
+    """
+    size = len(data)
+    if size > MAX_FILE_BYTES:
+        raise FileTooLargeError(
+            f"This file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB, the most Coheara accepts.",
+            "Split the document, or scan it at a lower resolution.",
+        )
+    kind = sniff(data)
+    notes: list[str] = []
+    if kind is FileKind.PDF:
+        facts = probe_pdf(data, pdf_password)
+        pages = facts.page_count
+        if facts.repaired:
+            notes.append(NOTE_REPAIRED)
+        if facts.password_protected:
+            notes.append(NOTE_PASSWORD_PROTECTED)
+    else:
+        pages = probe_image(data, kind)
+    return CheckedFile(
+        kind=kind,
+        sha256=hashlib.sha256(data).hexdigest(),
+        size=size,
+        page_count=pages,
+        notes=tuple(notes),
+    )

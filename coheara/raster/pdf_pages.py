@@ -1,0 +1,118 @@
+"""PDF pages: rendered straight at the size needed, with their text layer and word boxes.
+
+A page is never rendered at full resolution first: the zoom is computed so the longer side of
+the page comes out at the size asked for, whatever the page's size in points. Before rendering,
+the images the page draws are looked up in the PDF's dictionaries, and a page drawing an image
+above ``MAX_PDF_IMAGE_PIXELS`` is refused (MuPDF would decode every one of its pixels).
+PyMuPDF is not thread-safe: use these functions from one worker thread at a time.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pymupdf
+from PIL import Image
+
+from coheara.domain import TextWord
+from coheara.errors import CorruptFileError, ImageTooLargeError, PdfPasswordError
+from coheara.raster.safety import (
+    MAX_PDF_IMAGE_PIXELS,
+    PDF_IMAGE_TOO_LARGE_MESSAGE,
+    PDF_PAGE_DAMAGED_MESSAGE,
+    guarded_pdf,
+)
+
+NEEDS_PASSWORD_MESSAGE = "This PDF is protected by a password."
+NEEDS_PASSWORD_HINT = "Enter its password when asked, or give it with --pdf-password."
+WRONG_PASSWORD_MESSAGE = "The PDF password is not correct."
+WRONG_PASSWORD_HINT = "Check the password (it is case-sensitive) and try again."
+NO_PAGES_MESSAGE = "This PDF has no pages that can be read; it may be damaged."
+
+# The PDF format's own limit for a page side (200 inches). Rendering would be safe beyond it
+# (the zoom shrinks with the page), but no real document is that big: it is damage.
+MAX_PAGE_SIDE_POINTS = 14_400.0
+
+
+def open_pdf(data: bytes, password: str | None) -> pymupdf.Document:
+    """The opened, unlocked document with at least one page; the caller closes it."""
+    with guarded_pdf():
+        doc = pymupdf.open(stream=data, filetype="pdf")
+    try:
+        if doc.needs_pass:
+            if not password:
+                raise PdfPasswordError(NEEDS_PASSWORD_MESSAGE, NEEDS_PASSWORD_HINT)
+            if not doc.authenticate(password):
+                raise PdfPasswordError(WRONG_PASSWORD_MESSAGE, WRONG_PASSWORD_HINT)
+        with guarded_pdf():
+            if doc.page_count == 0:
+                raise CorruptFileError(NO_PAGES_MESSAGE)
+    except BaseException:
+        doc.close()
+        raise
+    return doc
+
+
+def render_pdf_page(page: pymupdf.Page, max_side: int) -> Image.Image:
+    """The page as displayed (rotation applied) in RGB, its longer side ``max_side`` pixels."""
+    rect = page.rect
+    width, height = rect.width, rect.height
+    if not (math.isfinite(width) and math.isfinite(height)) or min(width, height) <= 0:
+        raise CorruptFileError(PDF_PAGE_DAMAGED_MESSAGE)
+    if max(width, height) > MAX_PAGE_SIDE_POINTS:
+        raise CorruptFileError(PDF_PAGE_DAMAGED_MESSAGE)
+    refuse_huge_images(page)
+    zoom = max_side / max(width, height)
+    pixmap = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False, colorspace=pymupdf.csRGB)
+    if pixmap.width == 0 or pixmap.height == 0:
+        raise CorruptFileError(PDF_PAGE_DAMAGED_MESSAGE)
+    return Image.frombytes("RGB", (pixmap.width, pixmap.height), pixmap.samples)
+
+
+def refuse_huge_images(page: pymupdf.Page) -> None:
+    """Raise ``ImageTooLargeError`` if the page draws an image (or soft mask) above the limit."""
+    doc = page.parent
+    for entry in page.get_images(full=True):
+        xref, smask, width, height = entry[0], entry[1], int(entry[2]), int(entry[3])
+        sizes = [(width, height)]
+        if smask and smask != xref:
+            sizes.append((_dict_int(doc, smask, "Width"), _dict_int(doc, smask, "Height")))
+        if any(w * h > MAX_PDF_IMAGE_PIXELS for w, h in sizes):
+            raise ImageTooLargeError(PDF_IMAGE_TOO_LARGE_MESSAGE)
+
+
+def _dict_int(doc: pymupdf.Document, xref: int, key: str) -> int:
+    kind, value = doc.xref_get_key(xref, key)
+    try:
+        return int(float(value)) if kind in ("int", "float") else 0
+    except ValueError:
+        return 0
+
+
+def page_text(page: pymupdf.Page) -> tuple[str, tuple[TextWord, ...]]:
+    """The page's text layer, and its words with boxes as 0..1 fractions of the page as displayed."""
+    # Extracted once for both views, with the flags get_text() would use on its own.
+    textpage = page.get_textpage(flags=pymupdf.TEXTFLAGS_TEXT)
+    return page.get_text(textpage=textpage), _words(page, textpage)
+
+
+def _words(page: pymupdf.Page, textpage: pymupdf.TextPage) -> tuple[TextWord, ...]:
+    rect = page.rect
+    to_displayed = page.rotation_matrix  # text comes in unrotated page coordinates
+    words = []
+    for x0, y0, x1, y1, text, *_ in page.get_text("words", textpage=textpage):
+        box = pymupdf.Rect(x0, y0, x1, y1) * to_displayed
+        words.append(
+            TextWord(
+                text=text,
+                x0=_fraction(box.x0, rect.width),
+                y0=_fraction(box.y0, rect.height),
+                x1=_fraction(box.x1, rect.width),
+                y1=_fraction(box.y1, rect.height),
+            )
+        )
+    return tuple(words)
+
+
+def _fraction(value: float, total: float) -> float:
+    return min(1.0, max(0.0, value / total))
