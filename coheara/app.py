@@ -11,9 +11,6 @@ import os
 import sys
 from collections.abc import Sequence
 
-from coheara.config import AppPaths
-from coheara.logsetup import configure_logging
-
 
 def harden_process() -> None:
     """No core dumps: a crash must not write decrypted health data to disk."""
@@ -37,6 +34,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     harden_process()
     if not args:
+        from coheara.config import AppPaths
+        from coheara.logsetup import configure_logging
+
         paths = AppPaths.from_env()
         paths.ensure()
         configure_logging(paths)

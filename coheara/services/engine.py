@@ -16,7 +16,8 @@ from coheara.config import DEFAULT_OLLAMA_HOST, Settings
 from coheara.errors import InsufficientHardwareError, KnownError, ModelError
 from coheara.hardware import Hardware, VariantChoice, choose_variant, correct_after_load, detect
 from coheara.inference.client import EngineClient
-from coheara.inference.models import ResolvedModel, is_coheara_model, resolve_model, variant_tag
+from coheara.inference.extractor import ExtractionLimits
+from coheara.inference.models import ResolvedModel, resolve_model, smaller_variant, variant_tag
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +69,7 @@ class Engine:
     model: ResolvedModel
     choice: VariantChoice
     hardware: Hardware
+    limits: ExtractionLimits = field(default_factory=ExtractionLimits)
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -154,26 +156,25 @@ def prepare_engine(settings: Settings, env: Mapping[str, str], hardware: Hardwar
     if resolved.variant and resolved.variant != choice.variant:
         choice = VariantChoice(resolved.variant, choice.device, choice.reason, choice.gpu_name)
     log.info("engine ready (variant %s on %s)", resolved.variant, choice.device)
-    return Engine(client=client, model=resolved, choice=choice, hardware=hw, notes=notes)
+    limits = ExtractionLimits(page_time_limit_s=settings.page_time_limit_s)
+    return Engine(client=client, model=resolved, choice=choice, hardware=hw, limits=limits, notes=notes)
 
 
 def downgrade(engine: Engine) -> bool:
     """After an out-of-memory error: switch to the next smaller installed Coheara variant, if any."""
     current = engine.model.variant
-    order = list(VARIANT_WORDS)
-    if current not in order:
-        return False
-    installed = engine.client.installed_models()
-    for smaller in reversed(order[: order.index(current)]):
+    smaller = smaller_variant(current)
+    while smaller is not None:
         try:
             resolved = resolve_model(engine.client, smaller, None)
         except ModelError:
-            continue
-        if resolved.variant == smaller and is_coheara_model(resolved.tag) and resolved.tag in installed:
+            resolved = None
+        if resolved is not None and resolved.variant == smaller:
             engine.notes.append(f"The {current} model ran out of memory; using the smaller {smaller} model instead.")
             engine.model = resolved
             engine.choice = VariantChoice(smaller, engine.choice.device, engine.choice.reason, engine.choice.gpu_name)
             return True
+        smaller = smaller_variant(smaller)
     return False
 
 

@@ -19,15 +19,20 @@ from coheara.domain.documents import DocumentStatus
 from coheara.domain.items import ExtractedItem
 from coheara.domain.provenance import AttemptRecord
 from coheara.errors import Cancelled, ModelError, OutOfMemoryError, UnusableOutputError
-from coheara.inference.extractor import PageExtractor
+from coheara.domain.documents import PageImage
+from coheara.inference.extractor import PageExtractor, PageResult
 from coheara.services.engine import Engine, downgrade
 from coheara.services.vault import Vault
 from coheara.storage import attempts as attempt_store
 from coheara.storage import documents as docs
 from coheara.storage import items as item_store
+from coheara.validation import parse
 from coheara.validation.pipeline import merge_document_meta, validate_page
 
 log = logging.getLogger(__name__)
+
+# For the time estimate only: a dense page is read in about this many streamed tokens.
+_TYPICAL_PAGE_TOKENS = 600
 
 
 @dataclass
@@ -119,31 +124,40 @@ def _extract_one(vault: Vault, engine: Engine, doc_id: int, progress: ProgressCa
     log.info("document %d read: %d items from %d pages", doc_id, len(items), total)
 
 
-def _read_page(vault, engine, doc_id, page, progress, cancel, started, total):  # noqa: ANN001, ANN202
-    """Run the page through the strategies; on out-of-memory retry once with a smaller variant."""
-    for _ in range(2):
-        extractor = PageExtractor(engine.client, engine.model, engine.device)
+def _read_page(
+    vault: Vault,
+    engine: Engine,
+    doc_id: int,
+    page: PageImage,
+    progress: ProgressCallback,
+    cancel: CancelToken,
+    started: float,
+    total: int,
+) -> tuple[PageResult, list[int]]:
+    """Run the page through the strategies; on out-of-memory retry once with a smaller variant.
 
-        def on_progress(p: Progress) -> None:
-            elapsed = time.monotonic() - started
-            done_pages = page.index + min(1.0, p.extra.get("tokens", 0) / 600) if p.extra else page.index
-            estimate = elapsed / done_pages * total - elapsed if done_pages > 0 else 0.0
-            extra = dict(p.extra or {})
-            extra.update({"elapsed_s": round(elapsed, 1), "estimate_s": round(max(estimate, 0.0), 1)})
-            progress(Progress("tokens", p.message, p.done, p.total, document_id=doc_id, page=page.index + 1,
-                              extra=extra))
+    Every attempt is stored, including those of a failed or cancelled page.
+    """
 
+    def on_progress(p: Progress) -> None:
+        elapsed = time.monotonic() - started
+        tokens = float(p.extra.get("tokens", 0)) if p.extra else 0.0
+        done_pages = page.index + min(1.0, tokens / _TYPICAL_PAGE_TOKENS)
+        estimate = elapsed / done_pages * total - elapsed if done_pages > 0 else 0.0
+        extra = dict(p.extra or {})
+        extra.update({"elapsed_s": round(elapsed, 1), "estimate_s": round(max(estimate, 0.0), 1)})
+        progress(Progress("tokens", p.message, p.done, p.total, document_id=doc_id, page=page.index + 1, extra=extra))
+
+    while True:
+        extractor = PageExtractor(engine.client, engine.model, engine.device, parsers=parse, limits=engine.limits)
         try:
-            result = extractor.extract_page(page, on_progress=on_progress, cancel=cancel)
-        except UnusableOutputError as exc:
+            result = extractor.extract_page(page, on_progress=on_progress, cancel=cancel, document_id=doc_id)
+        except (ModelError, Cancelled) as exc:
             _record(vault, _stamp(getattr(exc, "attempts", []), doc_id, page.index))
-            raise
-        except OutOfMemoryError:
-            if downgrade(engine):
+            if isinstance(exc, OutOfMemoryError) and downgrade(engine):
                 continue
             raise
         return result, _record(vault, _stamp(result.attempts, doc_id, page.index))
-    raise OutOfMemoryError("The local model ran out of memory even in its smallest version.")
 
 
 def _stamp(records: Sequence[AttemptRecord], doc_id: int, page_index: int) -> list[AttemptRecord]:
