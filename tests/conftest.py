@@ -29,3 +29,8 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     path.mkdir()
     monkeypatch.setenv("COHEARA_HOME", str(path))
     yield path
+
+
+# The fake Ollama server (tests/fake_ollama.py) and its `fake_ollama` fixture. tests/ is not a
+# package; pytest puts this folder on sys.path, so helper modules import by their plain name.
+from fake_ollama import fake_ollama  # noqa: E402,F401
