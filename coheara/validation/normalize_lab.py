@@ -1,0 +1,135 @@
+"""One lab result: printed strings → analyte, LOINC, number, unit, range, flag and date, with findings.
+
+The printed strings are never changed; everything here goes into ``normalized``. Where the reading
+needed a choice the patient should know about (a separator guessed, a unit taken from the value,
+a printed flag that contradicts the numbers), a finding says so.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from coheara.domain import Finding
+from coheara.validation.analytes import Analyte, loinc_for, resolve_analyte
+from coheara.validation.checks import check_lab, fmt
+from coheara.validation.context import PageContext, read_date
+from coheara.validation.flags import compute_flag, flags_agree, parse_flag
+from coheara.validation.numbers import ParsedNumber, parse_number
+from coheara.validation.ranges import parse_qualitative, parse_range
+from coheara.validation.units import UNITS, Unit, normalize_unit
+
+_FLAG_WORDS = {"H": "high", "L": "low", "N": "normal", "A": "abnormal"}
+
+
+def lab_analyte(fields: dict[str, str | None], ctx: PageContext) -> Analyte | None:
+    """The analyte of a lab row, with the unit (printed, or trailing the value) to tell look-alikes apart."""
+    unit_text = fields.get("unit") or _unit_in_value(fields.get("value"), ctx)
+    return resolve_analyte(fields.get("test"), unit_text, "electrophoresis" if ctx.electrophoresis else None)
+
+
+def _unit_in_value(value: str | None, ctx: PageContext) -> str | None:
+    number = parse_number(value, ctx.language, ctx.decimal_for_numbers) if value else None
+    return number.rest if number and number.rest and normalize_unit(number.rest) else None
+
+
+def normalize_lab(fields: dict[str, str | None], ctx: PageContext) -> tuple[dict[str, Any], list[Finding]]:
+    """Normalized values and findings for one lab row (see the module docstring)."""
+    findings: list[Finding] = []
+    value_text, unit_text = fields.get("value"), fields.get("unit")
+    number = parse_number(value_text, ctx.language, ctx.decimal_for_numbers) if value_text else None
+    qualitative = parse_qualitative(value_text) if number is None else None
+    if value_text and number is None and qualitative is None:
+        findings.append(
+            Finding("value_not_numeric", "The value is not a number; it is kept as printed.", "value", "info")
+        )
+    if number is not None and number.ambiguous:
+        findings.append(_ambiguous_number(value_text or "", number, "value", ctx))
+    if not unit_text and number is not None and number.rest and normalize_unit(number.rest):
+        unit_text = number.rest
+        findings.append(
+            Finding("unit_from_value", f"The unit '{unit_text}' was printed with the value.", "unit", "info")
+        )
+    analyte = lab_analyte(fields, ctx)
+    unit = normalize_unit(unit_text, analyte.dim if analyte else None) if unit_text else None
+    if unit_text and unit is None:
+        findings.append(
+            Finding(
+                "unit_unknown", f"The unit '{unit_text}' is not one we know; it is kept as printed.", "unit", "info"
+            )
+        )
+    number, unit = _fold_power_of_ten(number, unit)
+    reference = parse_range(fields.get("reference_range"), ctx.language, ctx.decimal_for_numbers)
+    printed = parse_flag(fields.get("flag"))
+    computed = compute_flag(number, qualitative, reference)
+    if printed and computed and not flags_agree(printed, computed):
+        findings.append(_flag_mismatch(fields, printed, computed))
+    iso, date_findings = read_date(fields.get("date"), "date", ctx)
+    findings += date_findings
+    findings += check_lab(analyte, number, unit, reference)
+    # Key names are shared with storage, trends and export (value_num, ref_low, analyte_key, ...).
+    normalized: dict[str, Any] = {
+        "analyte_key": analyte.key if analyte else None,
+        "analyte_display": analyte.name if analyte else None,
+        "loinc": loinc_for(analyte, unit.code if unit else unit_text) if analyte else None,
+        "value_num": number.value if number else None,
+        "value_text": _tidy(value_text) if number is None or number.value is None else None,
+        "comparator": number.comparator if number else None,
+        "value_low": number.low if number else None,
+        "value_high": number.high if number else None,
+        "qualitative": qualitative,
+        "unit": unit.code if unit else None,
+        "ucum": unit.ucum if unit else None,
+        "ref_low": reference.low if reference else None,
+        "ref_high": reference.high if reference else None,
+        "ref_text": _tidy(fields.get("reference_range")),
+        "ref_kind": reference.kind if reference else None,
+        "ref_low_inclusive": reference.low_inclusive if reference else None,
+        "ref_high_inclusive": reference.high_inclusive if reference else None,
+        "ref_qualitative": reference.qualitative if reference else None,
+        "flag": computed or printed,
+        "flag_printed": printed,
+        "flag_computed": computed,
+        "date": iso,
+    }
+    return normalized, findings
+
+
+def _tidy(text: str | None) -> str | None:
+    """Printed text with its spacing evened out, or None when empty."""
+    return " ".join(text.split()) or None if text else None
+
+
+def _fold_power_of_ten(number: ParsedNumber | None, unit: Unit | None) -> tuple[ParsedNumber | None, Unit | None]:
+    """ "4.5 x 10^9" per litre is 4.5 in 10*9/L, the unit counts are compared and trended in."""
+    if number is None or number.exponent not in (9, 12) or number.value is None:
+        return number, unit
+    target = UNITS[f"10*{number.exponent}/L"]
+    if unit is not None and unit.code not in ("/L", target.code):
+        return number, unit
+    return replace(number, value=number.value / 10.0**number.exponent), target
+
+
+def _ambiguous_number(text: str, number: ParsedNumber, field: str, ctx: PageContext) -> Finding:
+    """Says how "4.500" was read and what else it could mean (4.5 or 4500)."""
+    read = number.value if number.value is not None else (number.low or 0.0)
+    # A three-digit group read as thousands could be a decimal, and the other way round.
+    digits = re.sub(r"[^\d]", "", text.split()[0] if text.split() else text)
+    other = read / 1000 if digits and float(digits) == abs(read) else read * 1000
+    severity = "info" if ctx.language else "warning"
+    return Finding(
+        "number_ambiguous",
+        f"'{text.strip()}' was read as {fmt(read)}; it could also mean {fmt(other)}. Check it on the page.",
+        field,
+        severity,
+    )
+
+
+def _flag_mismatch(fields: dict[str, str | None], printed: str, computed: str) -> Finding:
+    return Finding(
+        "flag_mismatch",
+        f"The page marks this value '{fields.get('flag')}' ({_FLAG_WORDS[printed]}), but {fields.get('value')} "
+        f"against the range {fields.get('reference_range')} is {_FLAG_WORDS[computed]}.",
+        "flag",
+    )
