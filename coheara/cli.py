@@ -207,7 +207,10 @@ def _extract(vault: Vault, settings: Settings, ids: list[int]) -> int:
         if p.stage == "page" and p.message:
             _err(p.message)
 
-    report = extract_documents(vault, engine, ids, progress=show)
+    try:
+        report = extract_documents(vault, engine, ids, progress=show)
+    finally:
+        engine.client.close()
     for doc_id in report.done:
         _out(f"read       #{doc_id}: ready for your review")
     for doc_id, reason in report.failed.items():

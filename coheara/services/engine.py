@@ -125,6 +125,15 @@ def engine_status(settings: Settings, env: Mapping[str, str], hardware: Hardware
     base = dict(host=host, choice=choice, model=wanted)
     try:
         client = make_client(settings, env)
+    except KnownError as exc:
+        return EngineStatus(reachable=False, version=None, installed=(), model_present=False, vision=None,
+                            problem=exc.message, hint=exc.hint, **base)  # type: ignore[arg-type]
+    with client:  # close its connections: the GUI asks every minute
+        return _status(client, choice, tag, base)
+
+
+def _status(client: EngineClient, choice: VariantChoice, tag: str | None, base: dict) -> EngineStatus:  # type: ignore[type-arg]
+    try:
         version = client.version()
         installed = tuple(client.installed_models())
     except KnownError as exc:
@@ -138,7 +147,7 @@ def engine_status(settings: Settings, env: Mapping[str, str], hardware: Hardware
     except KnownError as exc:
         return EngineStatus(reachable=True, version=version, installed=installed, model_present=False,
                             vision=None, problem=exc.message, hint=exc.hint, **base)  # type: ignore[arg-type]
-    return EngineStatus(host=host, reachable=True, version=version, installed=installed, choice=choice,
+    return EngineStatus(host=base["host"], reachable=True, version=version, installed=installed, choice=choice,
                         model=resolved.tag, model_present=True, vision=True, note=resolved.note)
 
 
@@ -150,8 +159,12 @@ def prepare_engine(settings: Settings, env: Mapping[str, str], hardware: Hardwar
     if choice.variant is None and tag is None:
         raise InsufficientHardwareError(choice.reason)
     client = make_client(settings, env)
-    client.version()  # fails fast, naming the host, when Ollama is not running
-    resolved = resolve_model(client, choice.variant or "q8", tag)
+    try:
+        client.version()  # fails fast, naming the host, when Ollama is not running
+        resolved = resolve_model(client, choice.variant or "q8", tag)
+    except BaseException:
+        client.close()  # the caller gets no Engine to close
+        raise
     notes = [resolved.note] if resolved.note else []
     if resolved.variant and resolved.variant != choice.variant:
         choice = VariantChoice(resolved.variant, choice.device, choice.reason, choice.gpu_name)
@@ -186,4 +199,5 @@ def pull_model(
     cancel: CancelToken | None = None,
 ) -> None:
     """Download a model through Ollama (GUI: with a progress bar and Cancel)."""
-    make_client(settings, env).pull(model, progress=progress, cancel=cancel or CancelToken())
+    with make_client(settings, env) as client:
+        client.pull(model, progress=progress, cancel=cancel or CancelToken())
