@@ -16,7 +16,7 @@ import pymupdf
 from coheara.domain import FileKind, PageImage
 from coheara.raster.image_pages import decode_pages
 from coheara.raster.letterbox import MODEL_SIDE, letterbox, to_png
-from coheara.raster.pdf_pages import open_pdf, page_text, render_pdf_page
+from coheara.raster.pdf_pages import open_pdf, page_text, render_letterboxed_png, render_pdf_page
 from coheara.raster.safety import MAX_RENDER_SIDE, PDF_PAGE_DAMAGED_MESSAGE, guarded_pdf
 
 
@@ -56,11 +56,11 @@ def _iter_pdf_pages(data: bytes, password: str | None) -> Iterator[PageImage]:
 
 
 def _pdf_page_image(page: pymupdf.Page, index: int) -> PageImage:
-    square, box = letterbox(render_pdf_page(page, MODEL_SIDE))
+    png, box = render_letterboxed_png(page, MODEL_SIDE)
     text, words = page_text(page)
     return PageImage(
         index=index,
-        png=to_png(square),
+        png=png,
         text=text,
         words=words,
         source_width=round(page.rect.width),

@@ -16,6 +16,7 @@ from PIL import Image
 
 from coheara.domain import TextWord
 from coheara.errors import CorruptFileError, ImageTooLargeError, PdfPasswordError
+from coheara.raster.png import encode_rgb
 from coheara.raster.safety import (
     MAX_PDF_IMAGE_PIXELS,
     PDF_IMAGE_TOO_LARGE_MESSAGE,
@@ -55,6 +56,26 @@ def open_pdf(data: bytes, password: str | None) -> pymupdf.Document:
 
 def render_pdf_page(page: pymupdf.Page, max_side: int) -> Image.Image:
     """The page as displayed (rotation applied) in RGB, its longer side ``max_side`` pixels."""
+    pixmap = _render_pixmap(page, max_side)
+    return Image.frombytes("RGB", (pixmap.width, pixmap.height), pixmap.samples)
+
+
+def render_letterboxed_png(page: pymupdf.Page, side: int) -> tuple[bytes, tuple[int, int, int, int]]:
+    """The page fitted and centred on a white ``side`` square, as PNG, and its content box.
+
+    The page is composed in MuPDF (no copy into Pillow) and encoded by ``raster.png``.
+    """
+    pixmap = _render_pixmap(page, side)
+    width, height = min(pixmap.width, side), min(pixmap.height, side)
+    x, y = (side - width) // 2, (side - height) // 2
+    canvas = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, side, side), False)
+    canvas.clear_with(255)
+    pixmap.set_origin(x, y)
+    canvas.copy(pixmap, pymupdf.IRect(x, y, x + width, y + height))
+    return encode_rgb(side, side, canvas.samples), (x, y, width, height)
+
+
+def _render_pixmap(page: pymupdf.Page, max_side: int) -> pymupdf.Pixmap:
     rect = page.rect
     width, height = rect.width, rect.height
     if not (math.isfinite(width) and math.isfinite(height)) or min(width, height) <= 0:
@@ -66,7 +87,7 @@ def render_pdf_page(page: pymupdf.Page, max_side: int) -> Image.Image:
     pixmap = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False, colorspace=pymupdf.csRGB)
     if pixmap.width == 0 or pixmap.height == 0:
         raise CorruptFileError(PDF_PAGE_DAMAGED_MESSAGE)
-    return Image.frombytes("RGB", (pixmap.width, pixmap.height), pixmap.samples)
+    return pixmap
 
 
 def refuse_huge_images(page: pymupdf.Page) -> None:
@@ -97,18 +118,22 @@ def page_text(page: pymupdf.Page) -> tuple[str, tuple[TextWord, ...]]:
 
 
 def _words(page: pymupdf.Page, textpage: pymupdf.TextPage) -> tuple[TextWord, ...]:
-    rect = page.rect
-    to_displayed = page.rotation_matrix  # text comes in unrotated page coordinates
+    width, height = page.rect.width, page.rect.height
+    # Text comes in unrotated page coordinates. The rotation matrix is applied with plain floats:
+    # pymupdf's Rect/Matrix objects cost ~20 µs per word, most of a dense page's import time.
+    m = page.rotation_matrix
+    a, b, c, d, e, f = m.a, m.b, m.c, m.d, m.e, m.f
     words = []
     for x0, y0, x1, y1, text, *_ in page.get_text("words", textpage=textpage):
-        box = pymupdf.Rect(x0, y0, x1, y1) * to_displayed
+        xa, ya = a * x0 + c * y0 + e, b * x0 + d * y0 + f
+        xb, yb = a * x1 + c * y1 + e, b * x1 + d * y1 + f
         words.append(
             TextWord(
                 text=text,
-                x0=_fraction(box.x0, rect.width),
-                y0=_fraction(box.y0, rect.height),
-                x1=_fraction(box.x1, rect.width),
-                y1=_fraction(box.y1, rect.height),
+                x0=_fraction(min(xa, xb), width),
+                y0=_fraction(min(ya, yb), height),
+                x1=_fraction(max(xa, xb), width),
+                y1=_fraction(max(ya, yb), height),
             )
         )
     return tuple(words)
