@@ -72,7 +72,8 @@ def _response_error(exc: ollama.ResponseError, *, host: str, model: str | None) 
     text = str(exc.error)
     low = text.lower()
     name = f"'{model}' " if model else ""
-    log.info("engine error (status %s): %s", exc.status_code, text[:300])
+    # The engine's text is not logged: a runner error can echo part of the prompt.
+    log.info("engine error (status %s)", exc.status_code)
     if any(word in low for word in _OOM_WORDS):
         return OutOfMemoryError(
             "This computer does not have enough free memory to run the AI model.",

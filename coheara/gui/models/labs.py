@@ -1,0 +1,205 @@
+"""Models of the lab overview: every value across documents, the analytes to chart, and the filter.
+
+Values converted from another unit show the converted number and say so ("from 135 g/L"), so the
+patient can still find the printed value on the page.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from coheara.gui.models.health import DOCUMENT_ID_ROLE, ReadOnlyTable, badge_cell, display_date
+from coheara.gui.qt import QtCore, QtGui, Qt
+from coheara.gui.views.badges import BADGE_EXPLANATIONS
+
+if TYPE_CHECKING:
+    from coheara.services.health import LabPoint, LabSeries
+
+OUT_OF_RANGE_ROLE = int(Qt.ItemDataRole.UserRole) + 3
+SERIES_ROLE = int(Qt.ItemDataRole.UserRole) + 4
+SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 5
+ANALYTE_KEY_ROLE = int(Qt.ItemDataRole.UserRole) + 6
+
+
+def number(value: float, digits: int = 6) -> str:
+    return f"{value:.{digits}g}"
+
+
+def _digits(point: LabPoint) -> int:
+    # A converted number carries no more precision than the printed one.
+    return 3 if point.converted_from else 6
+
+
+def range_text(low: float | None, high: float | None, digits: int = 6) -> str:
+    if low is not None and high is not None:
+        return f"{number(low, digits)} – {number(high, digits)}"
+    if high is not None:
+        return f"< {number(high, digits)}"
+    return f"> {number(low, digits)}" if low is not None else ""
+
+
+def point_range(point: LabPoint) -> str:
+    return range_text(point.ref_low, point.ref_high, _digits(point))
+
+
+def flag_text(point: LabPoint) -> str:
+    """"▲ High" / "▼ Low" / "Normal", or "" when nothing says."""
+    if point.value is not None and (point.ref_low is not None or point.ref_high is not None):
+        if point.ref_high is not None and point.value > point.ref_high:
+            return "▲ High"
+        if point.ref_low is not None and point.value < point.ref_low:
+            return "▼ Low"
+        return "Normal"
+    return {"H": "▲ High", "L": "▼ Low", "N": "Normal"}.get(point.flag or "", "")
+
+
+def value_text(point: LabPoint) -> str:
+    if point.value is None:
+        return point.value_text
+    if point.converted_from:
+        return f"{number(point.value, 3)} (from {point.value_text} {point.converted_from})"
+    return number(point.value)
+
+
+def point_tooltip(series: LabSeries, point: LabPoint, document: str) -> str:
+    """Everything about one value in plain words; used by the table and the chart."""
+    flag = flag_text(point)
+    shown = point.value_text if point.value is None else number(point.value, _digits(point))
+    lines = [f"{series.display}, {display_date(point.date) or 'no date'}: {shown} {point.unit}".rstrip()
+             + (f" ({flag.split(' ')[-1].lower()})" if flag and flag != "Normal" else "")]
+    ref = point_range(point)
+    if ref:
+        lines.append(f"Reference range: {ref} {point.unit}".rstrip())
+    if point.converted_from:
+        printed = f"{point.value_text} {point.converted_from}"
+        lines.append(f"Converted from {point.converted_from}: the page shows {printed}.")
+    lines.append(f"From: {document}")
+    lines.append(BADGE_EXPLANATIONS[point.badge])
+    return "\n".join(lines)
+
+
+class LabValuesModel(ReadOnlyTable):
+    """Every lab value of every document, newest first."""
+
+    HEADERS = ("Status", "Date", "Test", "Value", "Unit", "Reference range", "Flag", "From document")
+    DOCUMENT_COLUMN = 7
+
+    def __init__(self, parent: QtCore.QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[tuple[LabSeries, LabPoint]] = []
+
+    def set_series(self, series: list[LabSeries], document_names: dict[int, str]) -> None:
+        self.beginResetModel()
+        self._names = dict(document_names)
+        rows = [(s, p) for s in series for p in s.points]
+        self._rows = sorted(rows, key=lambda r: (r[1].date, r[0].display.casefold()), reverse=True)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> tuple[LabSeries, LabPoint]:
+        return self._rows[row]
+
+    def _count(self) -> int:
+        return len(self._rows)
+
+    def data(self, index: QtCore.QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        series, point = self._rows[index.row()]
+        column = index.column()
+        special = {DOCUMENT_ID_ROLE: point.document_id, OUT_OF_RANGE_ROLE: point.out_of_range,
+                   ANALYTE_KEY_ROLE: series.key}
+        if role in special:
+            return special[role]
+        if column == 0:
+            return badge_cell(point.badge, role)
+        if column == self.DOCUMENT_COLUMN and role != Qt.ItemDataRole.DisplayRole:
+            return self._link_data(role)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return point_tooltip(series, point, self._document_name(point.document_id))
+        if role == Qt.ItemDataRole.FontRole and column == 6 and point.out_of_range:
+            font = QtGui.QFont()
+            font.setBold(True)
+            return font
+        if role == SORT_ROLE:
+            if column == 1:
+                return point.date
+            return point.value if column == 3 and point.value is not None else str(self.data(index))
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        values = ("", display_date(point.date), series.display, value_text(point), point.unit,
+                  point_range(point), flag_text(point), self._document_name(point.document_id))
+        return values[column]
+
+
+class LabFilterProxy(QtCore.QSortFilterProxyModel):
+    """Keeps rows containing every word typed (test, value, unit, date, document) and, if asked,
+    only values outside their reference range."""
+
+    def __init__(self, parent: QtCore.QObject | None = None) -> None:
+        super().__init__(parent)
+        self._words: list[str] = []
+        self._out_only = False
+        self.setSortRole(SORT_ROLE)
+
+    def set_text(self, text: str) -> None:
+        self.beginFilterChange()
+        self._words = text.casefold().split()
+        self.endFilterChange(QtCore.QSortFilterProxyModel.Direction.Rows)
+
+    def set_out_of_range_only(self, only: bool) -> None:
+        self.beginFilterChange()
+        self._out_only = only
+        self.endFilterChange(QtCore.QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QtCore.QModelIndex) -> bool:
+        model = self.sourceModel()
+        if self._out_only and not model.index(source_row, 0, source_parent).data(OUT_OF_RANGE_ROLE):
+            return False
+        if not self._words:
+            return True
+        cells = [str(model.index(source_row, c, source_parent).data() or "") for c in range(model.columnCount())]
+        haystack = " ".join(cells).casefold()
+        return all(word in haystack for word in self._words)
+
+
+class AnalyteListModel(QtCore.QAbstractListModel):
+    """One row per analyte (all its unit series together), alphabetical."""
+
+    def __init__(self, parent: QtCore.QObject | None = None) -> None:
+        super().__init__(parent)
+        self._groups: list[tuple[str, str, list[LabSeries]]] = []
+
+    def set_series(self, series: list[LabSeries]) -> None:
+        self.beginResetModel()
+        groups: dict[str, tuple[str, str, list[LabSeries]]] = {}
+        for one in series:
+            groups.setdefault(one.key, (one.key, one.display, []))[2].append(one)
+        self._groups = sorted(groups.values(), key=lambda g: g[1].casefold())
+        self.endResetModel()
+
+    def row_of(self, key: str) -> int | None:
+        return next((r for r, g in enumerate(self._groups) if g[0] == key), None)
+
+    def busiest_row(self) -> int | None:
+        """The analyte with the most values (the first to show: a trend needs more than one)."""
+        counts = [sum(len(s.points) for s in g[2]) for g in self._groups]
+        return counts.index(max(counts)) if counts else None
+
+    def rowCount(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._groups)
+
+    def data(self, index: QtCore.QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._groups):
+            return None
+        key, display, series = self._groups[index.row()]
+        count = sum(len(s.points) for s in series)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{display} ({count})"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            units = ", ".join(s.unit or "no unit" for s in series)
+            return f"{display}: {count} result{'s' if count != 1 else ''} ({units})"
+        if role == SERIES_ROLE:
+            return list(series)
+        if role == ANALYTE_KEY_ROLE:
+            return key
+        return None

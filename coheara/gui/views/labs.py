@@ -1,0 +1,217 @@
+"""The lab overview: pick an analyte to see its trend; below, every value in a filterable table.
+
+Analytes named differently across labs and languages ("Hämoglobin", "Hemoglobin") arrive already
+joined by ``services.health``; values in units that cannot be converted come as separate series and
+get separate charts. Clicking a value's document opens its review through ``open_document``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from coheara.gui.context import GuiContext
+from coheara.gui.models.health import DOCUMENT_ID_ROLE
+from coheara.gui.models.labs import ANALYTE_KEY_ROLE, SERIES_ROLE, AnalyteListModel, LabFilterProxy, LabValuesModel
+from coheara.gui.ops import OpContext
+from coheara.gui.qt import QtCore, QtWidgets, Qt, Signal
+from coheara.gui.views.lab_chart import LabChart, build_chart
+from coheara.gui.views.medications import LOCKED, fit_columns, header_block, overview_table
+from coheara.services import documents as documents_service
+from coheara.services import health as health_service
+
+EMPTY = "No lab results yet. They appear here once your lab reports have been read."
+APART = "These values use units that cannot be converted into each other, so each unit has its own chart."
+
+
+class LabsView(QtWidgets.QWidget):
+    """Analyte list and chart(s) above, all values with a filter below."""
+
+    open_document = Signal(int)
+
+    def __init__(self, ctx: GuiContext, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._generation = 0
+        self._names: dict[int, str] = {}
+        self.charts: list[LabChart] = []
+        self.analytes = AnalyteListModel(self)
+        self.values = LabValuesModel(self)
+        self.proxy = LabFilterProxy(self)
+        self.proxy.setSourceModel(self.values)
+        self._build()
+        self._timer = QtCore.QTimer(self, singleShot=True, interval=0)
+        self._timer.timeout.connect(self.reload)
+        for signal in (ctx.vault_unlocked, ctx.documents_changed):
+            signal.connect(self._timer.start)
+        ctx.items_changed.connect(lambda _doc: self._timer.start())
+        ctx.vault_locked.connect(self.clear)
+        self.clear()
+        if ctx.vault is not None:
+            self._timer.start()
+
+    def _build(self) -> None:
+        self.analyte_list = QtWidgets.QListView(self)
+        self.analyte_list.setModel(self.analytes)
+        self.analyte_list.setAccessibleName("Tests")
+        self.analyte_list.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.analyte_list.setSpacing(2)
+        self.analyte_list.selectionModel().currentChanged.connect(lambda *_: self._show_chart())
+        self.chart_title = QtWidgets.QLabel("Pick a test on the left to see its trend.", self)
+        self.chart_title.setWordWrap(True)
+        self.chart_host = QtWidgets.QWidget(self)
+        self.chart_layout = QtWidgets.QGridLayout(self.chart_host)
+        self.chart_layout.setContentsMargins(0, 0, 0, 0)
+        scroll = QtWidgets.QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        scroll.setWidget(self.chart_host)
+        chart_side = QtWidgets.QWidget(self)
+        chart_layout = QtWidgets.QVBoxLayout(chart_side)
+        chart_layout.setContentsMargins(0, 0, 0, 0)
+        chart_layout.addWidget(self.chart_title)
+        chart_layout.addWidget(scroll, 1)
+        top = QtWidgets.QSplitter(Qt.Orientation.Horizontal, self)
+        top.addWidget(self.analyte_list)
+        top.addWidget(chart_side)
+        top.setStretchFactor(0, 0)
+        top.setStretchFactor(1, 1)
+        top.setSizes([230, 900])
+        top.setChildrenCollapsible(False)
+
+        self.filter_edit = QtWidgets.QLineEdit(self)
+        self.filter_edit.setPlaceholderText("Filter by test, value, date or document…")
+        self.filter_edit.setAccessibleName("Filter lab values")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self._filter)
+        self.out_only = QtWidgets.QCheckBox("Out of range only", self)
+        self.out_only.setAccessibleName("Show only values out of range")
+        self.out_only.toggled.connect(self._filter)
+        self.count_label = QtWidgets.QLabel("", self)
+        self.count_label.setAccessibleName("Number of values shown")
+        filters = QtWidgets.QHBoxLayout()
+        filters.addWidget(self.filter_edit, 1)
+        filters.addWidget(self.out_only)
+        filters.addWidget(self.count_label)
+        self.table = overview_table(self.proxy, "All lab values", self)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+        self.table.clicked.connect(self._clicked)
+        self.table.activated.connect(self._open)
+        self.table.selectionModel().currentRowChanged.connect(self._pick_from_table)
+        bottom = QtWidgets.QWidget(self)
+        bottom_layout = QtWidgets.QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        bottom_layout.addLayout(filters)
+        bottom_layout.addWidget(self.table, 1)
+        self.splitter = QtWidgets.QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(bottom)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        self.empty = QtWidgets.QLabel(EMPTY, self)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addLayout(header_block(
+            "Lab results", "Every lab value from all your documents. Pick a test to see how it changed over time;"
+            " click a document to check a value against the page.", self))
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.empty, 1)
+
+    # -- data -------------------------------------------------------------------------------------
+    def clear(self) -> None:
+        self._generation += 1
+        self.analytes.set_series([])
+        self.values.set_series([], {})
+        self._show_chart()
+        self._update_state()
+
+    def reload(self) -> None:
+        vault = self.ctx.vault
+        if vault is None:
+            return
+        self._generation += 1
+        generation = self._generation
+
+        def load(_op: OpContext) -> tuple[list[Any], dict[int, str]]:
+            names = {d.id: d.filename for d in documents_service.list_documents(vault)}
+            return health_service.lab_series(vault), names
+
+        self.ctx.runner.run_db(load, on_done=lambda r: self._loaded(generation, *r), parent=self)
+
+    def _loaded(self, generation: int, series: list[Any], names: dict[int, str]) -> None:
+        if generation != self._generation:
+            return
+        current = self.analyte_list.currentIndex().data(ANALYTE_KEY_ROLE)
+        self._names = names
+        self.analytes.set_series(series)
+        self.values.set_series(series, names)
+        fit_columns(self.table)
+        row = self.analytes.row_of(current) if current else None
+        self.select_analyte_row(row if row is not None else self.analytes.busiest_row())
+        self._update_state()
+
+    def _update_state(self) -> None:
+        has = self.values.rowCount() > 0
+        self.splitter.setVisible(has)
+        self.empty.setVisible(not has)
+        self.empty.setText(EMPTY if self.ctx.vault is not None else LOCKED)
+        self.count_label.setText(f"{self.proxy.rowCount()} of {self.values.rowCount()} values")
+
+    # -- analyte and chart ------------------------------------------------------------------------
+    def select_analyte(self, key: str) -> bool:
+        row = self.analytes.row_of(key)
+        self.select_analyte_row(row)
+        return row is not None
+
+    def select_analyte_row(self, row: int | None) -> None:
+        index = self.analytes.index(row, 0) if row is not None else QtCore.QModelIndex()
+        self.analyte_list.setCurrentIndex(index)
+        self._show_chart()
+
+    def _show_chart(self) -> None:
+        while self.chart_layout.count():
+            item = self.chart_layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().hide()  # out of sight now, not when the deletion gets round to it
+                item.widget().deleteLater()
+        for row in range(self.chart_layout.rowCount()):
+            self.chart_layout.setRowStretch(row, 0)
+        self.charts = []
+        series = self.analyte_list.currentIndex().data(SERIES_ROLE) or []
+        if not series:
+            self.chart_title.setText("Pick a test on the left to see its trend." if self.analytes.rowCount() else "")
+            self.chart_title.setVisible(True)
+            return
+        self.chart_title.setText(APART if len(series) > 1 else "")
+        self.chart_title.setVisible(len(series) > 1)
+        columns = 2 if len(series) > 1 else 1  # series in other units side by side, both in sight
+        for number, one in enumerate(series):
+            chart = build_chart(one, self._names, self.chart_host)
+            summary = QtWidgets.QLabel(chart.summary, self.chart_host)
+            summary.setWordWrap(True)
+            row, column = 2 * (number // columns), number % columns
+            self.chart_layout.addWidget(chart.view, row, column)
+            self.chart_layout.addWidget(summary, row + 1, column)
+            self.chart_layout.setRowStretch(row, 1)
+            self.charts.append(chart)
+
+    def _pick_from_table(self, current: QtCore.QModelIndex, _previous: QtCore.QModelIndex) -> None:
+        key = current.data(ANALYTE_KEY_ROLE)
+        if key and key != self.analyte_list.currentIndex().data(ANALYTE_KEY_ROLE):
+            self.select_analyte(key)
+
+    # -- filter and documents ---------------------------------------------------------------------
+    def _filter(self) -> None:
+        self.proxy.set_text(self.filter_edit.text())
+        self.proxy.set_out_of_range_only(self.out_only.isChecked())
+        self._update_state()
+
+    def _clicked(self, index: QtCore.QModelIndex) -> None:
+        if index.column() == LabValuesModel.DOCUMENT_COLUMN:
+            self._open(index)
+
+    def _open(self, index: QtCore.QModelIndex) -> None:
+        doc_id = index.data(DOCUMENT_ID_ROLE)
+        if isinstance(doc_id, int):
+            self.open_document.emit(doc_id)

@@ -1,0 +1,248 @@
+"""Review and correction of one document: the page on the left, what was extracted on the right.
+
+The view loads the document, its values and their history on the database thread and reloads when
+``ctx`` says something changed; the toolbar (``review_actions``) makes the changes. Selecting a row
+explains its badge in words and highlights where its values are on the page.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from coheara.domain.documents import DocumentStatus, DocumentSummary
+from coheara.domain.items import ExtractedItem, ItemBadge
+from coheara.gui.context import GuiContext
+from coheara.gui.ops import OpContext, show_failure
+from coheara.gui.models.health import display_date
+from coheara.gui.models.items import field_header
+from coheara.gui.qt import QtCore, QtWidgets, Qt
+from coheara.gui.views.badges import badge_label, badge_tooltip, caution_label
+from coheara.gui.views.page_viewer import PageViewerPanel
+from coheara.gui.views.review_actions import ReviewActions
+from coheara.gui.views.review_dialogs import HistoryDialog
+from coheara.gui.views.review_page import PageLoader
+from coheara.gui.views.review_tables import DomainTabs
+from coheara.services import documents as documents_service
+from coheara.services import review as review_service
+
+_TYPES = {"lab_report": "Lab report", "prescription": "Prescription", "letter": "Letter",
+          "radiology": "Radiology report", "other": "Document"}
+_STATUS = {DocumentStatus.QUEUED: "Waiting to be read", DocumentStatus.READING: "Being read",
+           DocumentStatus.NEEDS_REVIEW: "Needs your review", DocumentStatus.REVIEWED: "Reviewed ✓",
+           DocumentStatus.FAILED: "Could not be read"}
+HINT = "Select a row to see where it is on the page. Double-click a cell (or press F2) to correct it."
+
+
+class ReviewView(QtWidgets.QWidget):
+    """``show_document(doc_id)`` opens a document; the shell embeds this view."""
+
+    def __init__(self, ctx: GuiContext, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.document_id: int | None = None
+        self.summary: DocumentSummary | None = None
+        self.edits: list[dict[str, Any]] = []
+        self._generation = 0
+        self._history: HistoryDialog | None = None
+        self._has_items = False
+        self._reload_timer = QtCore.QTimer(self, singleShot=True, interval=0)
+        self._reload_timer.timeout.connect(self.reload)
+        self._build()
+        self.pages = PageLoader(ctx, self.page_panel, self)
+        ctx.vault_unlocked.connect(self.schedule_reload)
+        ctx.documents_changed.connect(self.schedule_reload)
+        ctx.items_changed.connect(self._on_items_changed)
+        ctx.vault_locked.connect(self.clear)
+        self.clear()
+
+    # -- layout -----------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.title = QtWidgets.QLabel(self)
+        self.title.setAccessibleName("Document name")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.meta = QtWidgets.QLabel(self)
+        self.meta.setAccessibleName("Document details")
+        self.caution = caution_label(self)
+        self.reviewed_button = QtWidgets.QPushButton("Mark document reviewed", self)
+        self.reviewed_button.setToolTip("Mark this document as reviewed once every value is checked")
+        header = QtWidgets.QGridLayout()
+        header.addWidget(self.title, 0, 0)
+        header.addWidget(self.meta, 1, 0)
+        header.addWidget(self.caution, 2, 0, 1, 2)
+        header.addWidget(self.reviewed_button, 0, 1, 2, 1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        header.setColumnStretch(0, 1)
+
+        self.page_panel = PageViewerPanel(self)
+        self.page_panel.page_requested.connect(lambda index: self.pages.show(index))
+        self.tabs = DomainTabs(self)
+        self.tabs.selection_changed.connect(self._on_selection)
+        self.empty = QtWidgets.QLabel("No values were found on this document. Use “Add” to type one in.", self)
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.actions = ReviewActions(self)
+        self.tabs.edit_requested.connect(self.actions.edit)
+        self.detail = QtWidgets.QLabel(HINT, self)
+        self.detail.setWordWrap(True)
+        self.detail.setAccessibleName("About the selected value")
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.feedback = QtWidgets.QLabel("", self)
+        self.feedback.setAccessibleName("Last action")
+        self.feedback.setWordWrap(True)
+
+        right = QtWidgets.QWidget(self)
+        right_layout = QtWidgets.QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.tabs, 1)
+        right_layout.addWidget(self.empty, 1)
+        right_layout.addWidget(self.detail)
+        right_layout.addWidget(self.feedback)
+        self.splitter = QtWidgets.QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.page_panel)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([450, 550])  # scaled to the real width when first shown
+        self.splitter.setChildrenCollapsible(False)
+
+        self.placeholder = QtWidgets.QLabel("Choose a document in your library to review it.", self)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.actions)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.placeholder, 1)
+        self.reviewed_button.clicked.connect(self.actions.toggle_reviewed)
+
+    # -- loading ----------------------------------------------------------------------------------
+    def show_document(self, doc_id: int) -> None:
+        """Open ``doc_id``: its first page and its values."""
+        if doc_id != self.document_id:
+            self.document_id, self.summary, self.edits = doc_id, None, []
+            self.tabs.clear()
+            self.feedback.clear()
+            self.pages.open(doc_id)
+        self.reload()
+
+    def clear(self) -> None:
+        """Forget the open document (the vault was locked)."""
+        self._generation += 1
+        self.document_id, self.summary, self.edits = None, None, []
+        self.tabs.clear()
+        self.pages.close()
+        self.title.setText("No document open")
+        self.meta.clear()
+        self.feedback.clear()
+        if self._history is not None:
+            self._history.close()
+        self._show_state()
+
+    def schedule_reload(self) -> None:
+        if self.document_id is not None:
+            self._reload_timer.start()
+
+    def _on_items_changed(self, doc_id: int) -> None:
+        if doc_id == self.document_id:
+            self.schedule_reload()
+
+    def reload(self) -> None:
+        if self.document_id is None or self.ctx.vault is None:
+            return
+        self._generation += 1
+        generation, doc_id, vault = self._generation, self.document_id, self.ctx.vault
+
+        def load(_op: OpContext) -> tuple[DocumentSummary, list[ExtractedItem], list[dict[str, Any]]]:
+            return (documents_service.get_document(vault, doc_id), review_service.items_for_document(vault, doc_id),
+                    review_service.history(vault, doc_id))
+
+        self.ctx.runner.run_db(load, on_done=lambda r: self._loaded(generation, *r),
+                               on_failed=lambda e: self._load_failed(generation, e), parent=self)
+
+    def _load_failed(self, generation: int, exc: BaseException) -> None:
+        if generation != self._generation:
+            return
+        if isinstance(exc, documents_service.DocumentNotFoundError):
+            self.clear()
+            self.feedback.setText("That document is no longer in your vault.")
+            return
+        show_failure(self, exc)
+
+    def _loaded(self, generation: int, summary: DocumentSummary, items: list[ExtractedItem],
+                edits: list[dict[str, Any]]) -> None:
+        if generation != self._generation:
+            return
+        self.summary, self.edits = summary, edits
+        self.pages.set_page_count(summary.pages)
+        self.title.setText(summary.filename)
+        self.meta.setText(self._meta_text(summary, len(items)))
+        reviewed = summary.status is DocumentStatus.REVIEWED
+        self.reviewed_button.setText("Reopen review" if reviewed else "Mark document reviewed")
+        self.reviewed_button.setAccessibleName(self.reviewed_button.text())
+        self.tabs.set_items(items, multi_page=summary.pages > 1)
+        if self._history is not None and self._history.isVisible():
+            self._history.set_edits(edits)
+        self._show_state()
+
+    @staticmethod
+    def _meta_text(summary: DocumentSummary, count: int) -> str:
+        parts = [_TYPES.get(summary.doc_type or "", "Document")]
+        if summary.doc_date:
+            parts.append(display_date(summary.doc_date))
+        if summary.issuer:
+            parts.append(summary.issuer)
+        parts.append(f"{summary.pages} page{'s' if summary.pages != 1 else ''}")
+        parts.append(f"{count} value{'s' if count != 1 else ''}")
+        parts.append(_STATUS.get(summary.status, summary.status.value))
+        return "  ·  ".join(parts)
+
+    def _show_state(self) -> None:
+        has_doc = self.document_id is not None
+        has_items = any(m.rowCount() for m in self.tabs.models.values())
+        self.splitter.setVisible(has_doc)
+        self.actions.setVisible(has_doc)
+        self.placeholder.setVisible(not has_doc)
+        self.reviewed_button.setVisible(has_doc and self.summary is not None)
+        self.caution.setVisible(has_doc)
+        self.tabs.setVisible(has_items)
+        self.empty.setVisible(has_doc and self.summary is not None and not has_items)
+        self._has_items = has_items
+        self._on_selection(self.tabs.selected_items())
+
+    # -- selection --------------------------------------------------------------------------------
+    def _on_selection(self, items: list[ExtractedItem]) -> None:
+        can_undo = any(not e["undone"] and e["action"] != "undo" for e in self.edits)
+        self.actions.update_state(self._has_items, len(items), can_undo)
+        if len(items) != 1:
+            self.detail.setText(HINT if not items else f"{len(items)} values selected.")
+            if not items:
+                self.pages.highlight([])
+            return
+        item = items[0]
+        missing = [f"{field_header(item.domain, k)} “{item.fields.get(k)}”"
+                   for k, found in item.field_verification.items() if not found and item.fields.get(k)]
+        text = f"{badge_label(item.badge)}: {badge_tooltip(item)}".replace("\n", " ")
+        if missing and item.badge is not ItemBadge.CONFIRMED:
+            if any(item.field_verification.values()):
+                text += f" Not found in the page's text: {', '.join(missing)}."
+            else:
+                text += (" None of its values were found in the page's text"
+                         " (a photo or scan has no text to compare with).")
+        self.detail.setText(text)
+        boxes = [box for field_boxes in item.boxes.values() for box in field_boxes]
+        self.pages.highlight(boxes, item.page_index)
+
+    def show_history(self) -> None:
+        if self._history is None:
+            self._history = HistoryDialog(self)
+        self._history.set_edits(self.edits)
+        if self._history.isVisible():
+            self._history.raise_()
+            self._history.activateWindow()
+        else:
+            self._history.show()
+
+    def history_dialog(self) -> HistoryDialog | None:
+        return self._history

@@ -1,0 +1,157 @@
+"""The review toolbar and what its buttons do: add, delete, undo, confirm, mark reviewed.
+
+Every change runs ``services.review`` on the database thread, which records the old value and the
+time; afterwards ``ctx.items_changed`` tells every view (this one included) to reload. Deleting asks
+no question: it is undone with one click or Ctrl+Z, and nothing the model read is ever lost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from coheara.domain.documents import DocumentStatus
+from coheara.domain.items import Domain
+from coheara.gui.ops import show_failure
+from coheara.gui.qt import QtGui, QtWidgets, Qt
+from coheara.gui.views.review_dialogs import AddItemDialog
+from coheara.services import review as review_service
+from coheara.services.vault import Vault
+
+if TYPE_CHECKING:
+    from coheara.gui.views.review import ReviewView
+
+Work = Callable[[Vault, int], Any]
+
+
+def _values(count: int) -> str:
+    return f"{count} value{'s' if count != 1 else ''}"
+
+
+class ReviewActions(QtWidgets.QWidget):
+    """One toolbar across the review (not above the table), so the view still fits a small screen."""
+
+    def __init__(self, view: ReviewView) -> None:
+        super().__init__(view)
+        self.view = view
+        self.add_button = QtWidgets.QPushButton("Add", self)
+        self.add_button.setAccessibleName("Add a value")
+        self.add_button.setToolTip("Add a value the AI model missed")
+        menu = QtWidgets.QMenu(self.add_button)
+        for domain in Domain:
+            menu.addAction(domain.label, lambda d=domain: self.add_item(d))
+        self.add_button.setMenu(menu)
+        self.delete_button = self._push("Delete", "Delete the selected values (Delete key)", self.delete_selected)
+        self.undo_button = self._push("Undo", "Undo the last change (Ctrl+Z)", self.undo)
+        self.confirm_button = self._push("Confirm selected", "Confirm the selected values match the page",
+                                         self.confirm_selected)
+        self.confirm_page_button = self._push("Confirm all on this page", "Confirm every value of the page shown",
+                                              self.confirm_page)
+        self.history_button = self._push("History…", "Show every change made to this document", view.show_history)
+        layout = QtWidgets.QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.add_button, self.delete_button, self.undo_button):
+            layout.addWidget(widget)
+        layout.addSpacing(12)
+        for widget in (self.confirm_button, self.confirm_page_button):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        layout.addWidget(self.history_button)
+        for keys, slot in (("Ctrl+Z", self.undo), (QtGui.QKeySequence.StandardKey.Delete, self.delete_selected)):
+            shortcut = QtGui.QShortcut(QtGui.QKeySequence(keys), view)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+    def _push(self, text: str, tip: str, slot: Callable[[], None]) -> QtWidgets.QPushButton:
+        button = QtWidgets.QPushButton(text, self)
+        button.setToolTip(tip)
+        button.setAccessibleName(tip)
+        button.clicked.connect(slot)
+        return button
+
+    def update_state(self, has_items: bool, selected: int, can_undo: bool) -> None:
+        self.delete_button.setEnabled(selected > 0)
+        self.confirm_button.setEnabled(selected > 0)
+        self.confirm_page_button.setEnabled(has_items)
+        self.undo_button.setEnabled(can_undo)
+
+    # -- changes ----------------------------------------------------------------------------------
+    def _change(self, work: Work, message: str | Callable[[Any], str],
+                select: Callable[[Any], list[int]] | None = None, document: bool = False) -> None:
+        """Run ``work(vault, doc_id)`` on the database thread, then tell every view what changed: the
+        items, or (``document``) the document itself."""
+        doc_id, vault = self.view.document_id, self.view.ctx.vault
+        if doc_id is None or vault is None:
+            return
+
+        def done(result: Any) -> None:
+            self.view.feedback.setText(message(result) if callable(message) else message)
+            if select is not None:
+                self.view.tabs.select_ids(select(result))
+            if document:
+                self.view.ctx.documents_changed.emit()
+            else:
+                self.view.ctx.items_changed.emit(doc_id)
+
+        def failed(exc: BaseException) -> None:
+            show_failure(self.view, exc)
+            self.view.schedule_reload()  # drops whatever the table showed as typed
+
+        self.view.ctx.runner.run_db(lambda _op: work(vault, doc_id), on_done=done, on_failed=failed, parent=self.view)
+
+    def edit(self, item_id: int, field: str, text: str) -> None:
+        self._change(lambda v, _doc: review_service.edit_item(v, item_id, {field: text}),
+                     "Saved. The old value is kept in the history; Undo (Ctrl+Z) brings it back.")
+
+    def add_item(self, domain: Domain, values: dict[str, str | None] | None = None) -> None:
+        """Ask for the values (unless given) and add them to the page shown."""
+        if values is None:
+            dialog = AddItemDialog(domain, self.view)
+            if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
+                return
+            values = dialog.values()
+        page, fields = self.view.pages.current(), dict(values)
+        self._change(lambda v, doc: review_service.add_item(v, doc, domain, fields, page_index=page),
+                     "Added. It is marked “edited” until you confirm it.", select=lambda new_id: [new_id])
+
+    def delete_selected(self) -> None:
+        ids = [i.id for i in self.view.tabs.selected_items() if i.id is not None]
+        if not ids:
+            return
+
+        def work(vault: Vault, _doc: int) -> None:
+            for item_id in ids:
+                review_service.delete_item(vault, item_id)
+
+        them = "them" if len(ids) > 1 else "it"
+        self._change(work, f"Deleted {_values(len(ids))}. Undo (Ctrl+Z) brings {them} back.")
+
+    def undo(self) -> None:
+        self._change(review_service.undo,
+                     lambda item_id: "Undone." if item_id is not None else "There is nothing to undo.",
+                     select=lambda item_id: [item_id] if item_id is not None else [])
+
+    def confirm_selected(self) -> None:
+        ids = [i.id for i in self.view.tabs.selected_items() if i.id is not None]
+        if ids:
+            self._change(lambda v, _doc: review_service.confirm_items(v, ids), f"Confirmed {_values(len(ids))}.",
+                         select=lambda _result: ids)
+
+    def confirm_page(self) -> None:
+        page = self.view.pages.current()
+        ids = [i.id for m in self.view.tabs.models.values() for i in m.items()
+               if i.page_index == page and i.id is not None]
+        if ids:
+            self._change(lambda v, _doc: review_service.confirm_items(v, ids),
+                         f"Confirmed all {_values(len(ids))} of page {page + 1}.")
+
+    def toggle_reviewed(self) -> None:
+        summary = self.view.summary
+        if summary is None:
+            return
+        reviewed = summary.status is not DocumentStatus.REVIEWED
+
+        def work(vault: Vault, doc: int) -> None:
+            review_service.mark_reviewed(vault, doc, reviewed)
+
+        self._change(work, "Marked as reviewed." if reviewed else "Marked as needing review.", document=True)

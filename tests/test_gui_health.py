@@ -1,0 +1,172 @@
+"""The health overview on a real vault: the current medication list, lab trends and the lab filter."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+from review_health_data import SampleVault, build_sample_vault
+
+from coheara.gui.context import GuiContext
+from coheara.gui.models.health import display_date
+from coheara.gui.qt import QtCharts, QtWidgets, Qt
+from coheara.gui.views.labs import APART, LabsView
+from coheara.gui.views.medications import MedicationsView
+from coheara.services import review as review_service
+
+pytestmark = [pytest.mark.gui, pytest.mark.qt_log_level_fail("WARNING"),
+              pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")]
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> SampleVault:
+    return build_sample_vault(tmp_path)
+
+
+@pytest.fixture
+def ctx(sample: SampleVault) -> Iterator[GuiContext]:
+    ctx = GuiContext(sample.paths, {})
+    yield ctx
+    ctx.runner.wait_idle()
+
+
+def _add(qtbot: QtBot, ctx: GuiContext, widget: QtWidgets.QWidget) -> None:
+    def settle(_widget: QtWidgets.QWidget) -> None:
+        ctx.runner.wait_idle()
+        QtWidgets.QApplication.processEvents()
+
+    qtbot.addWidget(widget, before_close_func=settle)
+    widget.resize(1280, 800)
+    widget.show()
+
+
+@pytest.fixture
+def meds(qtbot: QtBot, ctx: GuiContext, sample: SampleVault) -> MedicationsView:
+    view = MedicationsView(ctx)
+    _add(qtbot, ctx, view)
+    ctx.set_vault(sample.vault)  # unlocking fills the view
+    qtbot.waitUntil(lambda: view.model.rowCount() == 3)
+    return view
+
+
+@pytest.fixture
+def labs(qtbot: QtBot, ctx: GuiContext, sample: SampleVault) -> LabsView:
+    view = LabsView(ctx)
+    _add(qtbot, ctx, view)
+    ctx.set_vault(sample.vault)
+    qtbot.waitUntil(lambda: view.values.rowCount() == 12)
+    return view
+
+
+def _cells(model: object, row: int) -> list[str]:
+    return [model.index(row, c).data() for c in range(model.columnCount())]
+
+
+def test_current_medications_show_the_latest_dose_and_when_it_changed(meds: MedicationsView) -> None:
+    names = [meds.model.index(r, 1).data() for r in range(3)]
+    assert names == ["Metformin", "Ramipril", "Simvastatin"]
+    assert _cells(meds.model, 0)[1:] == ["Metformin", "850 mg", "1-0-1-0", "", display_date("2023-05-10"),
+                                         display_date("2025-02-01"), "Medikationsplan.png"]
+    assert _cells(meds.model, 2)[6] == "No change"
+    assert any("AI model" in w.text() for w in meds.findChildren(QtWidgets.QLabel) if w.isVisible())
+
+
+def test_selecting_a_drug_shows_its_history(meds: MedicationsView) -> None:
+    meds.table.selectRow(0)
+    assert meds.history_title.text() == "History of Metformin"
+    assert [_cells(meds.history_model, r)[1:4] for r in range(2)] == [
+        [display_date("2025-02-01"), "Strength changed", "850 mg"], [display_date("2023-05-10"), "Started", "500 mg"]]
+
+
+def test_clicking_the_document_asks_to_open_its_review(qtbot: QtBot, meds: MedicationsView,
+                                                        sample: SampleVault) -> None:
+    column = meds.model.DOCUMENT_COLUMN
+    rect = meds.table.visualRect(meds.model.index(1, column))
+    with qtbot.waitSignal(meds.open_document) as opened:
+        qtbot.mouseClick(meds.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert opened.args == [sample.docs["plan"]]
+    meds.table.selectRow(0)
+    rect = meds.history.visualRect(meds.history_model.index(1, meds.history_model.DOCUMENT_COLUMN))
+    with qtbot.waitSignal(meds.open_document) as opened:
+        qtbot.mouseClick(meds.history.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert opened.args == [sample.docs["old_rx"]]
+
+
+def test_a_review_edit_refreshes_the_list_and_locking_clears_it(qtbot: QtBot, meds: MedicationsView,
+                                                                 ctx: GuiContext, sample: SampleVault) -> None:
+    review_service.edit_item(sample.vault, sample.items["ramipril"], {"strength": "10 mg"})
+    ctx.items_changed.emit(sample.docs["plan"])
+    qtbot.waitUntil(lambda: meds.model.index(1, 2).data() == "10 mg")
+    ctx.set_vault(None)
+    assert meds.model.rowCount() == 0 and meds.empty.isVisible()
+
+
+def test_hemoglobin_from_three_labs_is_one_trend_with_band_and_marked_low_value(qtbot: QtBot,
+                                                                                labs: LabsView) -> None:
+    assert labs.select_analyte("hemoglobin")
+    (chart,) = labs.charts
+    qtbot.waitUntil(chart.view.isVisible)
+    assert chart.view.chart().title() == "Hemoglobin (g/dL)"
+    assert [(p.x(), round(p.y(), 2)) for p in chart.line.points()][0][1] == 11.4  # 114 g/L, converted
+    assert chart.line.count() == 3
+    assert chart.band is not None
+    assert isinstance(chart.band, QtCharts.QAreaSeries)
+    assert chart.band in chart.view.chart().series()
+    lows = {round(p.y(), 1) for p in chart.band.lowerSeries().points()}
+    highs = {round(p.y(), 1) for p in chart.band.upperSeries().points()}
+    assert 12.0 in lows and 16.0 in highs
+    assert [round(p.y(), 2) for p in chart.out_of_range.points()] == [11.4]
+    assert chart.out_of_range.markerShape() == QtCharts.QScatterSeries.MarkerShape.MarkerShapeTriangle
+    legend = {m.label(): m.isVisible() for m in chart.view.chart().legend().markers()}
+    assert legend["Out of range"] and legend["Hemoglobin (g/dL)"]
+    assert any(label.startswith("Reference range") for label in legend)
+    converted = [t for t in chart.tooltips.values() if "Converted from" in t]
+    assert len(converted) == 2 and any("the page shows 114 g/L" in t for t in converted)
+    assert "1 out of range" in chart.summary
+
+
+def test_units_that_cannot_be_converted_get_separate_charts(labs: LabsView) -> None:
+    assert labs.select_analyte("ferritin")
+    assert [c.series.unit for c in labs.charts] == ["ng/mL", "pmol/L"]
+    assert labs.chart_title.text() == APART and labs.chart_title.isVisible()
+
+
+def test_filter_by_text_and_out_of_range(qtbot: QtBot, labs: LabsView) -> None:
+    assert labs.count_label.text() == "12 of 12 values"
+    qtbot.keyClicks(labs.filter_edit, "ferritin")
+    assert labs.proxy.rowCount() == 2
+    labs.filter_edit.clear()
+    qtbot.mouseClick(labs.out_only, Qt.MouseButton.LeftButton)
+    shown = sorted(labs.proxy.index(r, 2).data() for r in range(labs.proxy.rowCount()))
+    assert shown == ["Glucose", "Hemoglobin", "LDL cholesterol", "Potassium"]
+    assert labs.count_label.text() == "4 of 12 values"
+
+
+def test_picking_a_table_row_shows_that_test_and_the_document_opens(qtbot: QtBot, labs: LabsView,
+                                                                     sample: SampleVault) -> None:
+    row = next(r for r in range(labs.proxy.rowCount()) if labs.proxy.index(r, 2).data() == "LDL cholesterol")
+    labs.table.selectRow(row)
+    assert [c.series.key for c in labs.charts] == ["ldl"]
+    rect = labs.table.visualRect(labs.proxy.index(row, 7))
+    with qtbot.waitSignal(labs.open_document) as opened:
+        qtbot.mouseClick(labs.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert opened.args == [sample.docs["berlin"]]
+
+
+def test_labs_follow_review_changes_and_clear_when_locked(qtbot: QtBot, labs: LabsView, ctx: GuiContext,
+                                                          sample: SampleVault) -> None:
+    assert any("AI model" in w.text() for w in labs.findChildren(QtWidgets.QLabel) if w.isVisible())
+    review_service.edit_item(sample.vault, sample.items["potassium"], {"value": "5,0"})
+    ctx.items_changed.emit(sample.docs["berlin"])
+    def potassium() -> float | None:
+        rows = [labs.values.row_at(r)[1] for r in range(labs.values.rowCount())]
+        return next((p.value for p in rows if p.item_id == sample.items["potassium"]), None)
+
+    qtbot.waitUntil(lambda: potassium() == 5.0)
+    labs.out_only.setChecked(True)
+    assert labs.count_label.text() == "3 of 12 values"  # potassium 5.0 is back in range
+    ctx.set_vault(None)
+    assert labs.values.rowCount() == 0 and labs.charts == []
+    assert labs.empty.isVisible() and "locked" in labs.empty.text()

@@ -1,0 +1,141 @@
+"""The medication and lab overview models, without a window."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from coheara.domain import ItemBadge
+from coheara.gui.models.health import DOCUMENT_ID_ROLE, MedicationHistoryModel, MedicationsModel, display_date
+from coheara.gui.models.labs import (
+    ANALYTE_KEY_ROLE,
+    OUT_OF_RANGE_ROLE,
+    SERIES_ROLE,
+    AnalyteListModel,
+    LabFilterProxy,
+    LabValuesModel,
+    point_tooltip,
+)
+from coheara.gui.qt import QtWidgets, Qt
+from coheara.gui.views.badges import BADGE_ROLE, as_badge
+from coheara.services.health import LabPoint, LabSeries, Medication, MedicationEntry
+
+if TYPE_CHECKING:
+    from pytestqt.modeltest import ModelTester
+
+pytestmark = [pytest.mark.gui, pytest.mark.qt_log_level_fail("WARNING"),
+              pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")]
+
+NAMES = {3: "Medikationsplan.png", 4: "Rezept_2023.pdf", 1: "Blutbild.pdf", 2: "bloods.pdf"}
+
+
+def _entry(item_id: int, doc: int, date: str, strength: str, dose: str = "1-0-1-0",
+           badge: ItemBadge = ItemBadge.VERIFIED) -> MedicationEntry:
+    return MedicationEntry(item_id, doc, date, "Metformin", strength, dose, "", badge)
+
+
+METFORMIN = Medication("metformin", (_entry(1, 4, "2023-05-10", "500 mg"), _entry(2, 3, "2024-01-15", "500 mg"),
+                                     _entry(3, 3, "2025-02-01", "850 mg", badge=ItemBadge.UNVERIFIED)))
+RAMIPRIL = Medication("ramipril", (MedicationEntry(4, 3, "2025-02-01", "Ramipril", "5 mg", "1-0-0-0", "",
+                                                   ItemBadge.CONFIRMED),))
+
+
+def _point(item_id: int, doc: int, date: str, value: float | None, unit: str = "g/dL", low: float | None = 12.0,
+           high: float | None = 16.0, converted: str | None = None, text: str | None = None) -> LabPoint:
+    return LabPoint(item_id, doc, date, value, text or f"{value}", unit, low, high, None, ItemBadge.VERIFIED, converted)
+
+
+HB = LabSeries("hemoglobin", "Hemoglobin", "g/dL", "718-7", (
+    _point(10, 2, "2024-09-02", 11.4, converted="g/L", text="114"), _point(11, 1, "2025-03-14", 13.2)))
+FERRITIN_NG = LabSeries("ferritin", "Ferritin", "ng/mL", None, (_point(12, 1, "2025-03-14", 45.0, "ng/mL", 15, 150),))
+FERRITIN_PMOL = LabSeries("ferritin", "Ferritin", "pmol/L", None,
+                          (_point(13, 2, "2024-09-02", 101.0, "pmol/L", 34, 337),))
+NITRITE = LabSeries("urine_nitrite", "Nitrite (urine)", "", None, (_point(14, 1, "2025-03-14", None, "", None, None,
+                                                                          text="negativ"),))
+SERIES = [FERRITIN_NG, FERRITIN_PMOL, HB, NITRITE]
+
+
+@pytest.fixture
+def tester(qapp: QtWidgets.QApplication, qtmodeltester: ModelTester) -> ModelTester:
+    """Qt's model tester (the models need an application for fonts and palette, but no window)."""
+    return qtmodeltester
+
+
+def test_current_medications_show_the_latest_entry_and_when_it_changed(tester: ModelTester) -> None:
+    model = MedicationsModel()
+    model.set_medications([METFORMIN, RAMIPRIL], NAMES)
+    tester.check(model)
+    row = [model.index(0, c).data() for c in range(model.columnCount())]
+    assert row[1:] == ["Metformin", "850 mg", "1-0-1-0", "", display_date("2023-05-10"),
+                       display_date("2025-02-01"), "Medikationsplan.png"]
+    assert as_badge(model.index(0, 0).data(BADGE_ROLE)) is ItemBadge.UNVERIFIED
+    assert model.index(1, 6).data() == "No change"
+    assert model.index(0, 3).data(DOCUMENT_ID_ROLE) == 3
+    assert "open this document" in model.index(0, model.DOCUMENT_COLUMN).data(Qt.ItemDataRole.ToolTipRole).lower()
+    assert model.headerData(4, Qt.Orientation.Horizontal) == "How often"
+
+
+def test_medication_history_is_newest_first_and_says_what_changed(tester: ModelTester) -> None:
+    model = MedicationHistoryModel()
+    model.set_medication(METFORMIN, NAMES)
+    tester.check(model)
+    assert [model.index(r, 2).data() for r in range(3)] == ["Strength changed", "No change", "Started"]
+    assert model.index(2, model.DOCUMENT_COLUMN).data() == "Rezept_2023.pdf"
+    model.set_medication(None, NAMES)
+    assert model.rowCount() == 0
+
+
+def test_lab_values_list_every_point_newest_first(tester: ModelTester) -> None:
+    model = LabValuesModel()
+    model.set_series(SERIES, NAMES)
+    tester.check(model)
+    assert model.rowCount() == 5
+    assert [model.index(r, 1).data() for r in range(5)][-1] == display_date("2024-09-02")
+    converted = next(r for r in range(5) if model.row_at(r)[1].item_id == 10)
+    assert model.index(converted, 3).data() == "11.4 (from 114 g/L)"
+    assert model.index(converted, 6).data() == "▼ Low"
+    assert model.index(converted, 0).data(OUT_OF_RANGE_ROLE) is True
+    assert "Converted from g/L" in model.index(converted, 3).data(Qt.ItemDataRole.ToolTipRole)
+    nitrite = next(r for r in range(5) if model.row_at(r)[1].item_id == 14)
+    assert model.index(nitrite, 3).data() == "negativ"
+    assert model.index(nitrite, 5).data() == ""
+
+
+def test_filter_by_words_and_out_of_range(tester: ModelTester) -> None:
+    model = LabValuesModel()
+    model.set_series(SERIES, NAMES)
+    proxy = LabFilterProxy()
+    proxy.setSourceModel(model)
+    tester.check(proxy)
+    proxy.set_text("ferritin")
+    assert proxy.rowCount() == 2
+    proxy.set_text("FERRITIN pmol")
+    assert proxy.rowCount() == 1
+    proxy.set_text("")
+    proxy.set_out_of_range_only(True)
+    assert [proxy.index(r, 2).data() for r in range(proxy.rowCount())] == ["Hemoglobin"]
+    proxy.set_text("bloods")
+    assert proxy.rowCount() == 1
+    proxy.set_text("ferritin")
+    assert proxy.rowCount() == 0
+
+
+def test_analytes_group_unit_series_and_pick_the_busiest(tester: ModelTester) -> None:
+    model = AnalyteListModel()
+    model.set_series(SERIES)
+    tester.check(model)
+    assert [model.index(r).data() for r in range(model.rowCount())] == [
+        "Ferritin (2)", "Hemoglobin (2)", "Nitrite (urine) (1)"]
+    ferritin = model.index(model.row_of("ferritin") or 0)
+    assert [s.unit for s in ferritin.data(SERIES_ROLE)] == ["ng/mL", "pmol/L"]
+    assert ferritin.data(ANALYTE_KEY_ROLE) == "ferritin"
+    assert model.busiest_row() == 0
+
+
+def test_tooltip_says_everything_in_words() -> None:
+    text = point_tooltip(HB, HB.points[0], "bloods.pdf")
+    assert text.splitlines()[0] == f"Hemoglobin, {display_date('2024-09-02')}: 11.4 g/dL (low)"
+    assert "Reference range: 12 – 16 g/dL" in text
+    assert "Converted from g/L: the page shows 114 g/L." in text
+    assert "From: bloods.pdf" in text
