@@ -52,7 +52,8 @@ class ReadOnlyTable(QtCore.QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def _count(self) -> int:
-        raise NotImplementedError
+        """The number of rows; each subclass counts its own list (an empty table by default)."""
+        return 0
 
     def _document_name(self, document_id: int) -> str:
         return self._names.get(document_id, f"Document {document_id}")

@@ -1,0 +1,68 @@
+"""Start the desktop app: one instance per vault, Qt's own files kept inside COHEARA_HOME.
+
+``run_gui`` is called by ``coheara.app`` (no command-line arguments). A second start only asks the
+running window to come to the front and exits with 0, so the vault is never opened twice.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Mapping
+
+from coheara.config import AppPaths
+from coheara.gui.context import GuiContext
+from coheara.gui.qt import QtCore, QtWidgets
+from coheara.gui.single_instance import InstanceServer, activate_running
+from coheara.gui.views.unlock import KeyOptions
+from coheara.gui.window import MainWindow
+
+SHUTDOWN_WAIT_MS = 10_000
+
+
+def keep_qt_settings_inside(paths: AppPaths) -> None:
+    """Qt's file dialog stores recent folders through QSettings (``QtProject.conf``); keep them here.
+
+    Without this they land in ~/.config, outside the one folder Coheara writes to. They are folder
+    names only (no file names), per the reliability notes.
+    """
+    folder = str(paths.home / "qt")
+    for fmt in (QtCore.QSettings.Format.NativeFormat, QtCore.QSettings.Format.IniFormat):
+        QtCore.QSettings.setPath(fmt, QtCore.QSettings.Scope.UserScope, folder)
+
+
+def application() -> QtWidgets.QApplication:
+    """The QApplication (created once; tests and the snapshot tool may have made it already)."""
+    app = QtWidgets.QApplication.instance()
+    if app is None:
+        app = QtWidgets.QApplication(sys.argv[:1])
+    app.setApplicationName("Coheara")
+    app.setOrganizationName("Coheara")
+    app.setApplicationDisplayName("Coheara")
+    app.setDesktopFileName("coheara")
+    return app  # type: ignore[return-value]
+
+
+def run_gui(paths: AppPaths, env: Mapping[str, str], *, keys: KeyOptions | None = None) -> int:
+    """Run the desktop app until its window closes; returns the process exit code."""
+    app = application()
+    keep_qt_settings_inside(paths)
+    if activate_running(paths):
+        return 0
+    server = InstanceServer(paths)
+    state = server.listen()
+    if state == "other":
+        activate_running(paths)
+        return 0
+    ctx = GuiContext(paths, env)
+    window = MainWindow(ctx, keys)
+    server.activation_requested.connect(window.bring_to_front)
+    window.show()
+    window.start()
+    try:
+        code = app.exec()
+    finally:
+        window.shutdown()
+        ctx.runner.wait_idle(SHUTDOWN_WAIT_MS)
+        ctx.set_vault(None)
+        server.close()
+    return int(code)

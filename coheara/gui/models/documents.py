@@ -1,0 +1,202 @@
+"""The library table: one row per document with its thumbnail, type, date, source and status.
+
+A thin ``QAbstractTableModel`` over ``DocumentSummary`` objects that the library view loads through
+the runner; it never touches the vault itself, so it is tested without a window. Live extraction
+progress ("Reading page 2 of 3") is laid over the stored status while the document is being read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from coheara.domain.documents import DocumentStatus, DocumentSummary
+from coheara.gui.qt import QtCore, QtGui, QtWidgets, Qt
+
+DocumentIdRole = Qt.ItemDataRole.UserRole + 1
+StatusRole = Qt.ItemDataRole.UserRole + 2  # DocumentStatus value, or "failed"
+FailureRole = Qt.ItemDataRole.UserRole + 3  # the one-sentence reason, or None
+
+COLUMNS = ("Document", "Type", "Date", "From", "Status")
+DOCUMENT, TYPE, DATE, SOURCE, STATUS = range(len(COLUMNS))
+
+TYPE_LABELS = {
+    "lab_report": "Lab report",
+    "prescription": "Prescription",
+    "letter": "Letter",
+    "radiology": "Radiology report",
+    "other": "Other",
+}
+
+STATUS_LABELS = {
+    DocumentStatus.QUEUED: "Queued",
+    DocumentStatus.READING: "Reading",
+    DocumentStatus.NEEDS_REVIEW: "Needs review",
+    DocumentStatus.REVIEWED: "Reviewed",
+    DocumentStatus.FAILED: "Failed",
+}
+
+
+def effective_status(doc: DocumentSummary) -> str:
+    """``failed`` whenever a failure reason is recorded, else the stored status."""
+    return DocumentStatus.FAILED.value if doc.failure else doc.status.value
+
+
+def status_text(doc: DocumentSummary, reading: tuple[int, int] | None = None) -> str:
+    """What the Status column says, e.g. ``Reading (page 2 of 3)`` or ``Failed: <reason>``."""
+    if reading is not None:
+        page, total = reading
+        return f"Reading (page {page} of {total})" if total else "Reading"
+    status = effective_status(doc)
+    if status == DocumentStatus.FAILED:
+        return f"Failed: {doc.failure}" if doc.failure else "Failed"
+    return STATUS_LABELS[DocumentStatus(status)]
+
+
+STATUS_ICONS = {
+    DocumentStatus.QUEUED.value: QtWidgets.QStyle.StandardPixmap.SP_BrowserReload,
+    DocumentStatus.READING.value: QtWidgets.QStyle.StandardPixmap.SP_BrowserReload,
+    DocumentStatus.NEEDS_REVIEW.value: QtWidgets.QStyle.StandardPixmap.SP_MessageBoxInformation,
+    DocumentStatus.REVIEWED.value: QtWidgets.QStyle.StandardPixmap.SP_DialogApplyButton,
+    DocumentStatus.FAILED.value: QtWidgets.QStyle.StandardPixmap.SP_MessageBoxWarning,
+}
+
+
+def framed_thumbnail(image: QtGui.QImage, side: int) -> QtGui.QPixmap:
+    """The page picture fitted into ``side`` logical pixels (sharp on high-DPI), with a thin frame
+    in the palette's mid colour so a white page stands out from a white table in light and dark."""
+    app = QtGui.QGuiApplication.instance()
+    ratio = app.devicePixelRatio() if app is not None else 1.0
+    scaled = image.scaled(int(side * ratio), int(side * ratio), Qt.AspectRatioMode.KeepAspectRatio,
+                          Qt.TransformationMode.SmoothTransformation)
+    pixmap = QtGui.QPixmap.fromImage(scaled)
+    pixmap.setDevicePixelRatio(ratio)
+    painter = QtGui.QPainter(pixmap)
+    painter.setPen(QtGui.QPen(QtGui.QGuiApplication.palette().color(QtGui.QPalette.ColorRole.Mid), 0))
+    painter.drawRect(QtCore.QRectF(0, 0, scaled.width() / ratio - 1, scaled.height() / ratio - 1))
+    painter.end()
+    return pixmap
+
+
+class DocumentsModel(QtCore.QAbstractTableModel):
+    """Documents in the order the service lists them; thumbnails arrive later by id."""
+
+    def __init__(self, parent: QtCore.QObject | None = None) -> None:
+        super().__init__(parent)
+        self._docs: list[DocumentSummary] = []
+        self._thumbs: dict[int, QtGui.QPixmap] = {}
+        self._reading: dict[int, tuple[int, int]] = {}
+        self.thumb_side = 56
+
+    # -- content -----------------------------------------------------------------------------
+
+    def set_documents(self, docs: Sequence[DocumentSummary]) -> None:
+        self.beginResetModel()
+        self._docs = list(docs)
+        present = {d.id for d in self._docs}
+        self._thumbs = {k: v for k, v in self._thumbs.items() if k in present}
+        # A reload during extraction keeps the live "page n of m" of documents still being read.
+        waiting = {d.id for d in self._docs if d.status in (DocumentStatus.QUEUED, DocumentStatus.READING)}
+        self._reading = {k: v for k, v in self._reading.items() if k in present and k in waiting}
+        self.endResetModel()
+
+    def clear(self) -> None:
+        """Forget everything (the vault was locked)."""
+        self.beginResetModel()
+        self._docs, self._thumbs, self._reading = [], {}, {}
+        self.endResetModel()
+
+    def documents(self) -> list[DocumentSummary]:
+        return list(self._docs)
+
+    def document_at(self, row: int) -> DocumentSummary | None:
+        return self._docs[row] if 0 <= row < len(self._docs) else None
+
+    def row_of(self, document_id: int) -> int | None:
+        return next((i for i, d in enumerate(self._docs) if d.id == document_id), None)
+
+    def missing_thumbnails(self) -> list[int]:
+        return [d.id for d in self._docs if d.id not in self._thumbs]
+
+    def set_thumbnail(self, document_id: int, image: QtGui.QImage) -> None:
+        """Store a thumbnail (a QImage made off the GUI thread; converted to a pixmap here)."""
+        if image.isNull():
+            return
+        self._thumbs[document_id] = framed_thumbnail(image, self.thumb_side)
+        self._changed(document_id, DOCUMENT, DOCUMENT, [Qt.ItemDataRole.DecorationRole])
+
+    def set_reading(self, document_id: int, page: int, total: int) -> None:
+        """Live progress from extraction, shown until the document is read or ``clear_reading``."""
+        self._reading[document_id] = (page, total)
+        self._changed(document_id, STATUS, STATUS, [Qt.ItemDataRole.DisplayRole, StatusRole])
+
+    def clear_reading(self) -> None:
+        ids = list(self._reading)
+        self._reading.clear()
+        for document_id in ids:
+            self._changed(document_id, STATUS, STATUS, [Qt.ItemDataRole.DisplayRole, StatusRole])
+
+    def _changed(self, document_id: int, first: int, last: int, roles: list[int]) -> None:
+        row = self.row_of(document_id)
+        if row is not None:
+            self.dataChanged.emit(self.index(row, first), self.index(row, last), roles)
+
+    # -- Qt model API ------------------------------------------------------------------------
+
+    def rowCount(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._docs)
+
+    def columnCount(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
+            return COLUMNS[section]
+        return None
+
+    def flags(self, index: QtCore.QModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: QtCore.QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._docs)):
+            return None
+        doc = self._docs[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._text(doc, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(doc, column)
+        if role == Qt.ItemDataRole.DecorationRole and column == DOCUMENT:
+            return self._thumbs.get(doc.id)
+        if role == Qt.ItemDataRole.DecorationRole and column == STATUS:
+            status = DocumentStatus.READING.value if doc.id in self._reading else effective_status(doc)
+            # A small pixmap, not an icon: the view's icon size is the thumbnails' and would blow it up.
+            return QtWidgets.QApplication.style().standardIcon(STATUS_ICONS[status]).pixmap(18)
+        if role == DocumentIdRole:
+            return doc.id
+        if role == StatusRole:
+            return DocumentStatus.READING.value if doc.id in self._reading else effective_status(doc)
+        if role == FailureRole:
+            return doc.failure
+        return None
+
+    def _text(self, doc: DocumentSummary, column: int) -> str:
+        if column == DOCUMENT:
+            pages = "1 page" if doc.pages == 1 else f"{doc.pages} pages"
+            return f"{doc.filename}\n{pages}"
+        if column == TYPE:
+            return TYPE_LABELS.get(doc.doc_type or "", doc.doc_type or "—")
+        if column == DATE:
+            return doc.doc_date or f"imported {doc.imported_at.date().isoformat()}"
+        if column == SOURCE:
+            return doc.issuer or "—"
+        return status_text(doc, self._reading.get(doc.id))
+
+    def _tooltip(self, doc: DocumentSummary, column: int) -> str | None:
+        if column == STATUS and doc.failure:
+            return f"{doc.failure} Select the document and press Retry."
+        if column == DOCUMENT and doc.notes:
+            return "\n".join(doc.notes)
+        return None

@@ -1,0 +1,221 @@
+"""Render every view to PNG, offscreen: ``python -m coheara.gui.snapshots OUT_DIR [--dark]``.
+
+Opens the vault in COHEARA_HOME with COHEARA_PASSPHRASE and walks the real window through each
+screen: the first-run pages (shown, never submitted: nothing is created), unlock (and a wrong
+passphrase), the library with its documents, live reading and import results, review, medications,
+lab results, settings, the engine dialog, About and the delete confirmation. ``--dark`` renders with
+a dark palette, to check that every view follows the system's colours. The PNGs show the
+vault's content: write them only where the patient's data may be (they are not encrypted).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from coheara.cancel import Progress
+from coheara.config import AppPaths
+from coheara.domain.documents import DocumentStatus
+from coheara.gui.context import GuiContext
+from coheara.gui.main import application, keep_qt_settings_inside
+from coheara.gui.qt import QtGui, QtWidgets
+from coheara.gui.views.unlock import KeyOptions
+from coheara.gui.window import MainWindow
+from coheara.services.importing import ImportOutcome
+
+EXAMPLE_RECOVERY_KEY = "EXAM-PLEK-EYNO-TREA-LXXX-XXXX-XXXX-XXXX"  # a sample; real keys are random
+SIZE = (1280, 860)
+
+
+class Snapshotter:
+    """Drives one window through the screens and saves each as ``NN_name.png``."""
+
+    def __init__(self, window: MainWindow, out: Path) -> None:
+        self.window, self.out = window, out
+        self.app = QtWidgets.QApplication.instance()
+        self.saved: list[Path] = []
+
+    def settle(self, timeout_s: float = 30.0) -> None:
+        """Let background ops finish and their results paint."""
+        deadline = time.monotonic() + timeout_s
+        quiet = 0
+        while time.monotonic() < deadline and quiet < 5:
+            self.app.processEvents()
+            quiet = quiet + 1 if not self.window.ctx.runner.busy() else 0
+            time.sleep(0.02)
+        self.app.processEvents()
+
+    def save(self, name: str, widget: QtWidgets.QWidget | None = None) -> Path:
+        self.settle()
+        path = self.out / f"{len(self.saved) + 1:02d}_{name}.png"
+        (widget or self.window).grab().save(str(path))
+        self.saved.append(path)
+        return path
+
+    def dialog(self, name: str, opener: Callable[[], QtWidgets.QWidget]) -> None:
+        dialog = opener()
+        self.settle()
+        self.save(name, dialog)
+        dialog.done(0) if isinstance(dialog, QtWidgets.QDialog) else dialog.close()  # type: ignore[func-returns-value]
+        self.settle()
+
+    # -- screens -------------------------------------------------------------------------------
+
+    def first_run(self) -> None:
+        w = self.window
+        onboarding = w.onboarding
+        w.pages.setCurrentWidget(onboarding)
+        onboarding.pages.setCurrentWidget(onboarding.welcome)
+        self.save("first_run_welcome")
+        onboarding.pages.setCurrentWidget(onboarding.terms)
+        self.save("first_run_terms")
+        onboarding.pages.setCurrentWidget(onboarding.vault_page)
+        onboarding.vault_page._keyring_known(False)  # show the passphrase path; nothing is created
+        onboarding.vault_page.fields.first.setText("four random words here")
+        onboarding.vault_page.fields.second.setText("four random words here")
+        self.save("first_run_passphrase")
+        onboarding.vault_page.fields.clear()
+        onboarding.recovery.panel.show_key(EXAMPLE_RECOVERY_KEY)
+        onboarding.pages.setCurrentWidget(onboarding.recovery)
+        self.save("first_run_recovery_key")
+        onboarding.recovery.panel.forget()
+        onboarding.pages.setCurrentWidget(onboarding.engine)
+        onboarding.engine.panel.recheck()
+        self.save("first_run_engine")
+
+    def unlock(self, passphrase: str) -> None:
+        w = self.window
+        w.pages.setCurrentWidget(w.unlock)
+        w.unlock.start(auto=False)
+        self.save("unlock")
+        w.unlock.passphrase.setText("not the passphrase")
+        w.unlock.unlock_button.click()
+        self.save("unlock_wrong_passphrase")
+        w.unlock._show_recovery(True)
+        self.save("unlock_recovery_key")
+        w.unlock._show_recovery(False)
+        w.unlock.passphrase.setText(passphrase)
+        w.unlock.unlock_button.click()
+        self.settle()
+        if w.ctx.vault is None:
+            raise SystemExit(f"Could not unlock the vault: {w.unlock.error.message}")
+
+    def library(self) -> None:
+        w = self.window
+        w.show_view("Library")
+        library = w.library
+        if library.model.rowCount():
+            library.table.selectRow(0)
+        self.save("library")
+        docs = library.model.documents()
+        waiting = next((d for d in docs if d.status is DocumentStatus.QUEUED and not d.failure), None)
+        if waiting is not None:
+            total = waiting.pages
+            page = min(2, total)
+            library.model.set_reading(waiting.id, page, total)
+            library.extractor.started.emit()
+            for event in (
+                Progress("document", "", 0, 2, document_id=waiting.id),
+                Progress("page", f"Reading page {page} of {total}", page - 1, total, document_id=waiting.id,
+                         page=page),
+                Progress("tokens", "", document_id=waiting.id, page=page,
+                         extra={"tokens": 412, "elapsed_s": 95.0, "estimate_s": 140.0}),
+            ):
+                library.extractor.progressed.emit(event)
+        library.results.add_outcome(ImportOutcome(Path("blood-test-march.pdf"), "imported", 101, 2))
+        library.results.add_outcome(ImportOutcome(Path("blood-test-march-copy.pdf"), "duplicate", 101, 2,
+                                                  reason="Already in your vault (same file imported before)."))
+        library.results.add_outcome(ImportOutcome(Path("notes.docx"), "refused",
+                                                  reason="This kind of file is not supported."))
+        self.save("library_reading_and_results")
+        library.extraction.hide()
+        library.model.clear_reading()
+        library.results.clear_results()
+        failed = next((d for d in docs if d.failure), None)
+        if failed is not None:
+            library.select_document(failed.id)
+            self.save("library_failed_selected")
+        if docs:
+            library.table.selectRow(0)
+            self.dialog("delete_confirmation", lambda: library.delete_selected())  # type: ignore[arg-type,return-value]
+
+    def review(self) -> None:
+        w = self.window
+        docs = w.library.model.documents()
+        target = next((d for d in docs if d.status is DocumentStatus.NEEDS_REVIEW), None) or next(
+            (d for d in docs if d.status is DocumentStatus.REVIEWED), None)
+        if target is not None:
+            w.open_review(target.id)
+            self.save("review")
+
+    def views(self) -> None:
+        w = self.window
+        for name, label in (("Medications", "medications"), ("Lab results", "lab_results"), ("Settings", "settings")):
+            w.show_view(name)
+            self.save(label)
+        self.dialog("settings_remote_host_confirmation",
+                    lambda: w.settings_view.confirm_remote("http://192.168.1.20:11434"))
+        self.dialog("engine_status", lambda: w.indicator.open_dialog())
+        self.dialog("about", w.show_about)
+
+
+def dark_palette() -> QtGui.QPalette:
+    """A dark palette like the desktops' dark themes (for ``--dark``)."""
+    palette = QtGui.QPalette()
+    role = QtGui.QPalette.ColorRole
+    for name, color in (("Window", "#2b2b2b"), ("WindowText", "#e6e6e6"), ("Base", "#1e1e1e"),
+                        ("AlternateBase", "#333333"), ("Text", "#e6e6e6"), ("Button", "#3a3a3a"),
+                        ("ButtonText", "#e6e6e6"), ("Highlight", "#3d6fb4"), ("HighlightedText", "#ffffff"),
+                        ("ToolTipBase", "#3a3a3a"), ("ToolTipText", "#e6e6e6"), ("Link", "#8ab4f8"),
+                        ("Mid", "#555555"), ("Dark", "#202020"), ("Light", "#505050"),
+                        ("PlaceholderText", "#9a9a9a")):
+        palette.setColor(getattr(role, name), QtGui.QColor(color))
+    for name in ("WindowText", "Text", "ButtonText"):
+        palette.setColor(QtGui.QPalette.ColorGroup.Disabled, getattr(role, name), QtGui.QColor("#7a7a7a"))
+    return palette
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    dark = "--dark" in args
+    args = [a for a in args if a != "--dark"]
+    if len(args) != 1:
+        print("usage: python -m coheara.gui.snapshots OUT_DIR [--dark]", file=sys.stderr)
+        return 2
+    passphrase = os.environ.get("COHEARA_PASSPHRASE")
+    if not passphrase or not os.environ.get("COHEARA_HOME"):
+        print("Set COHEARA_HOME (a vault) and COHEARA_PASSPHRASE.", file=sys.stderr)
+        return 2
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    out = Path(args[0])
+    out.mkdir(parents=True, exist_ok=True)
+    paths = AppPaths.from_env()
+    app = application()
+    if dark:
+        app.setStyle("Fusion")
+        app.setPalette(dark_palette())
+    keep_qt_settings_inside(paths)
+    ctx = GuiContext(paths, dict(os.environ))
+    window = MainWindow(ctx, KeyOptions(keyring_backend=None))
+    window.resize(*SIZE)
+    window.show()
+    shots = Snapshotter(window, out)
+    shots.first_run()
+    shots.unlock(passphrase)
+    shots.library()
+    shots.review()
+    shots.views()
+    window.lock()
+    window.shutdown()
+    ctx.runner.wait_idle()
+    window.close()
+    for path in shots.saved:
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

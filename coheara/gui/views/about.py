@@ -1,0 +1,55 @@
+"""About Coheara: the version, the model and variant in use, and the full HAI-DEF terms."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from coheara import __version__
+from coheara.gui.notice import NoticeBanner
+from coheara.gui.qt import QtWidgets
+from coheara.gui.views.engine_monitor import EngineMonitor, summary
+from coheara.gui.views.widgets import heading, paragraph
+from coheara.notice import full_terms
+
+
+def model_line(status: Any | None) -> str:
+    """``Model: coheara-medgemma-4b-q8 (q8, on the processor)`` or why it is unknown."""
+    if status is None:
+        return "Model: not checked yet."
+    choice = getattr(status, "choice", None)
+    where = "graphics card" if getattr(choice, "device", "cpu") == "gpu" else "processor"
+    variant = getattr(choice, "variant", None) or "none"
+    model = getattr(status, "model", None) or "coheara-medgemma-4b"
+    state = "" if getattr(status, "model_present", False) else " — not installed yet"
+    return f"Model: {model} (variant {variant}, on the {where}){state}."
+
+
+class AboutDialog(QtWidgets.QDialog):
+    """Version, model, and the terms the model comes with."""
+
+    def __init__(self, monitor: EngineMonitor, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        status = monitor.status
+        self.setWindowTitle("About Coheara")
+        self.setAccessibleName("About Coheara")
+        self.version = paragraph(f"Version {__version__}", self)
+        self.model = paragraph(model_line(status), self)
+        self.model.setAccessibleName("Model in use")
+        self.engine = paragraph(summary(status, unknown=monitor.unknown), self)
+        self.terms = QtWidgets.QTextBrowser(self)
+        self.terms.setMarkdown(full_terms())
+        self.terms.setOpenExternalLinks(True)
+        self.terms.setAccessibleName("HAI-DEF terms of use")
+        buttons = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addWidget(NoticeBanner(self))
+        layout.addWidget(heading("Coheara", self))
+        layout.addWidget(paragraph("A private companion for your medical documents. Everything stays on this "
+                                   "computer, encrypted.", self))
+        layout.addWidget(self.version)
+        layout.addWidget(self.model)
+        layout.addWidget(self.engine)
+        layout.addWidget(self.terms, 1)
+        layout.addWidget(buttons)
+        self.resize(680, 640)

@@ -1,0 +1,119 @@
+"""What an import shows: a progress strip while it runs, and one result line per file afterwards.
+
+A batch of twenty files with three bad ones gives twenty lines, not three dialogs: the good files are
+imported, each bad one says why in one line, a duplicate says it is already in the vault.
+"""
+
+from __future__ import annotations
+
+from coheara.cancel import Progress
+from coheara.gui.qt import Qt, QtCore, QtWidgets
+from coheara.services.importing import ImportOutcome
+
+MAX_LINES = 300
+
+
+def outcome_text(outcome: ImportOutcome) -> str:
+    """``name — Imported (3 pages)``, ``name — Already in your vault…``, ``name — <reason>``."""
+    name = outcome.path.name
+    if outcome.status == "imported":
+        pages = "1 page" if outcome.pages == 1 else f"{outcome.pages} pages"
+        notes = f" {' '.join(outcome.notes)}" if outcome.notes else ""
+        return f"{name} — Imported ({pages}); it will be read by the AI next.{notes}"
+    if outcome.status == "duplicate":
+        return f"{name} — {outcome.reason or 'Already in your vault.'}"
+    return f"{name} — Not imported: {outcome.reason or 'this file could not be read.'}"
+
+
+class ImportProgress(QtWidgets.QFrame):
+    """File n of N, the page being prepared, and Cancel."""
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QtWidgets.QFrame.Shape.StyledPanel)
+        self.setAccessibleName("Import progress")
+        self.label = QtWidgets.QLabel(self)
+        self.label.setAccessibleName("Import step")
+        self.bar = QtWidgets.QProgressBar(self)
+        self.bar.setAccessibleName("Files imported")
+        self.cancel_button = QtWidgets.QPushButton("Cancel import", self)
+        self.cancel_button.setAccessibleName("Cancel import")
+        layout = QtWidgets.QHBoxLayout(self)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.bar, 1)
+        layout.addWidget(self.cancel_button)
+        self._file = ""
+        self.hide()
+
+    def start(self, count: int) -> None:
+        self._file = f"Importing file 1 of {count}"
+        self.label.setText(self._file)
+        self.bar.setRange(0, max(count, 1))
+        self.bar.setValue(0)
+        self.cancel_button.setEnabled(True)
+        self.show()
+
+    def show_progress(self, event: Progress) -> None:
+        if event.stage == "import":
+            self._file = event.message or self._file
+            self.bar.setRange(0, max(event.total, 1))
+            self.bar.setValue(event.done)
+            self.label.setText(self._file)
+        elif event.stage == "rasterize" and event.message:
+            self.label.setText(f"{self._file} · {event.message}")
+
+
+class ImportResults(QtWidgets.QWidget):
+    """The per-file result lines of recent imports, with Clear."""
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QtWidgets.QLabel("Import results", self)
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        self.list = QtWidgets.QListWidget(self)
+        self.list.setAccessibleName("Import results")
+        self.list.setWordWrap(True)
+        self.list.setIconSize(QtCore.QSize(16, 16))
+        self.list.setMaximumHeight(140)
+        self.list.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.NoSelection)
+        self.clear_button = QtWidgets.QPushButton("Clear", self)
+        self.clear_button.setAccessibleName("Clear import results")
+        self.clear_button.clicked.connect(self.clear_results)
+        head = QtWidgets.QHBoxLayout()
+        head.addWidget(self.title)
+        head.addStretch(1)
+        head.addWidget(self.clear_button)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(head)
+        layout.addWidget(self.list)
+        self.hide()
+
+    def add_outcome(self, outcome: ImportOutcome) -> None:
+        icon = {
+            "imported": QtWidgets.QStyle.StandardPixmap.SP_DialogApplyButton,
+            "duplicate": QtWidgets.QStyle.StandardPixmap.SP_MessageBoxInformation,
+        }.get(outcome.status, QtWidgets.QStyle.StandardPixmap.SP_MessageBoxWarning)
+        self._add(outcome_text(outcome), icon, outcome.status)
+
+    def add_note(self, text: str) -> None:
+        self._add(text, QtWidgets.QStyle.StandardPixmap.SP_MessageBoxInformation, "note")
+
+    def _add(self, text: str, icon: QtWidgets.QStyle.StandardPixmap, status: str) -> None:
+        item = QtWidgets.QListWidgetItem(self.style().standardIcon(icon), text)
+        item.setData(Qt.ItemDataRole.UserRole, status)
+        item.setToolTip(text)
+        self.list.addItem(item)
+        while self.list.count() > MAX_LINES:
+            self.list.takeItem(0)
+        self.list.scrollToBottom()
+        self.show()
+
+    def lines(self) -> list[str]:
+        return [self.list.item(i).text() for i in range(self.list.count())]
+
+    def clear_results(self) -> None:
+        self.list.clear()
+        self.hide()

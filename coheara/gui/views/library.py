@@ -1,0 +1,291 @@
+"""The library: every document with its thumbnail and status; import, read, retry, review, delete.
+
+Imports run on the database thread and report per file in a results list (one line per file, never a
+modal per file): imported, already in the vault, or refused with its one-line reason. Protected PDFs
+are handled by ``ImportFlow``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from coheara.domain.documents import DocumentStatus, DocumentSummary
+from coheara.errors import KnownError
+from coheara.gui.context import GuiContext
+from coheara.gui.dialogs import confirm
+from coheara.gui.models.documents import DocumentIdRole, DocumentsModel, StatusRole
+from coheara.gui.ops import show_failure
+from coheara.gui.qt import QtCore, QtGui, QtWidgets, Qt, Signal
+from coheara.gui.views.extraction import ExtractionPanel, Extractor
+from coheara.gui.views.import_flow import ImportFlow
+from coheara.gui.views.import_results import ImportProgress, ImportResults
+from coheara.gui.views.widgets import heading
+from coheara.services import documents as doc_service
+
+FILE_FILTER = "Documents (*.pdf *.jpg *.jpeg *.png *.webp *.tif *.tiff *.bmp *.gif *.heic *.heif);;All files (*)"
+THUMB_SIDE = 56
+EMPTY_TEXT = ("Your library is empty.\n\nDrop photos or PDFs of your medical documents anywhere in this window,\n"
+              "or choose “Import files…” (Ctrl+O).")
+
+
+def _thumbnails(vault: object, ids: Sequence[int]) -> dict[int, QtGui.QImage]:
+    images: dict[int, QtGui.QImage] = {}
+    for document_id in ids:
+        try:
+            png = doc_service.document_thumbnail(vault, document_id, max_side=THUMB_SIDE * 2)  # type: ignore[arg-type]
+        except KnownError:
+            continue
+        image = QtGui.QImage.fromData(png, "PNG")  # QImage is safe to build off the GUI thread
+        if not image.isNull():
+            images[document_id] = image
+    return images
+
+
+class LibraryView(QtWidgets.QWidget):
+    """Emits ``open_document(id)`` when the patient opens a document for review."""
+
+    open_document = Signal(int)
+
+    def __init__(self, ctx: GuiContext, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = DocumentsModel(self)
+        self.model.thumb_side = THUMB_SIDE
+        self.extractor = Extractor(ctx, self)
+        self._loading = False
+        self._reload_again = False
+        self._build()
+        ctx.documents_changed.connect(self.reload)
+        ctx.vault_locked.connect(self.clear)
+        self.extractor.progressed.connect(self._extraction_progress)
+        self.extractor.finished.connect(lambda *_: self._extraction_finished())
+
+    # -- layout --------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.import_button = self._tool("Import files…", "Import files (Ctrl+O)", self.choose_files)
+        self.read_button = self._tool("Read queued documents", "Read queued documents with the AI", self.read_queued)
+        self.review_button = self._tool("Review", "Review the selected document (Enter)", self.open_selected)
+        self.retry_button = self._tool("Retry", "Read the selected document again", self.retry_selected)
+        self.delete_button = self._tool("Delete…", "Delete the selected document (Delete)", self.delete_selected)
+        bar = QtWidgets.QHBoxLayout()
+        for button in (self.import_button, self.read_button):
+            bar.addWidget(button)
+        bar.addStretch(1)
+        for button in (self.review_button, self.retry_button, self.delete_button):
+            bar.addWidget(button)
+        self.table = QtWidgets.QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Documents")
+        self.table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setIconSize(QtCore.QSize(THUMB_SIDE, THUMB_SIDE))
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(THUMB_SIDE + 10)
+        self.table.setWordWrap(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((260, 120, 110, 180)):
+            self.table.setColumnWidth(column, width)
+        self.table.doubleClicked.connect(lambda _: self.open_selected())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.model.modelReset.connect(self._update_buttons)
+        self.model.dataChanged.connect(lambda *_: self._update_buttons())
+        self.empty = QtWidgets.QLabel(EMPTY_TEXT, self)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setAccessibleName("Empty library")
+        self.content = QtWidgets.QStackedWidget(self)
+        self.content.addWidget(self.empty)
+        self.content.addWidget(self.table)
+        self.progress = ImportProgress(self)
+        self.extraction = ExtractionPanel(self.extractor, self)
+        self.results = ImportResults(self)
+        self.importer = ImportFlow(self.ctx, self.progress, self.results, self)
+        self.importer.imported.connect(self._read_new)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addWidget(heading("Library", self))
+        layout.addLayout(bar)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.extraction)
+        layout.addWidget(self.content, 1)
+        layout.addWidget(self.results)
+        keys = ((QtGui.QKeySequence.StandardKey.Delete, self.delete_selected),
+                (Qt.Key.Key_Return, self.open_selected), (Qt.Key.Key_Enter, self.open_selected))
+        for key, slot in keys:  # on the table only: Delete in a text field must stay a text edit
+            shortcut = QtGui.QShortcut(QtGui.QKeySequence(key), self.table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(slot)
+        self._update_buttons()
+
+    def _tool(self, text: str, accessible: str, slot: object) -> QtWidgets.QPushButton:
+        button = QtWidgets.QPushButton(text, self)
+        button.setAccessibleName(accessible)
+        button.setToolTip(accessible)
+        button.clicked.connect(slot)  # type: ignore[arg-type]
+        return button
+
+    # -- loading -------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Fetch the document list (database thread), then any missing thumbnails."""
+        vault = self.ctx.vault
+        if vault is None:
+            return
+        if self._loading:
+            self._reload_again = True
+            return
+        self._loading = True
+        self.ctx.runner.run_db(lambda op: doc_service.list_documents(vault), on_done=self._loaded,
+                               on_failed=self._load_failed, parent=self)
+
+    def _loaded(self, docs: list[DocumentSummary]) -> None:
+        self._loading = False
+        if self.ctx.vault is None:
+            return
+        selected = self.selected_id()
+        self.model.set_documents(docs)
+        self.content.setCurrentWidget(self.table if docs else self.empty)
+        if selected is not None and (row := self.model.row_of(selected)) is not None:
+            self.table.selectRow(row)
+        missing, vault = self.model.missing_thumbnails(), self.ctx.vault
+        if missing:
+            self.ctx.runner.run_db(lambda op: _thumbnails(vault, missing), on_done=self._thumbs_loaded,
+                                   on_failed=lambda exc: None)
+        if self._reload_again:
+            self._reload_again = False
+            self.reload()
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self._loading = False
+        show_failure(self, exc)
+
+    def _thumbs_loaded(self, images: dict[int, QtGui.QImage]) -> None:
+        if self.ctx.vault is None:
+            return
+        for document_id, image in images.items():
+            self.model.set_thumbnail(document_id, image)
+
+    def clear(self) -> None:
+        """The vault was locked: forget every document, thumbnail and result line."""
+        self.model.clear()
+        self.results.clear_results()
+        self.importer.clear()
+        self.content.setCurrentWidget(self.empty)
+
+    # -- selection -----------------------------------------------------------------------------
+
+    def selected_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(DocumentIdRole) if rows else None
+
+    def selected_document(self) -> DocumentSummary | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.document_at(rows[0].row()) if rows else None
+
+    def select_document(self, document_id: int) -> None:
+        row = self.model.row_of(document_id)
+        if row is not None:
+            self.table.selectRow(row)
+
+    def _update_buttons(self) -> None:
+        doc = self.selected_document()
+        status = None
+        if doc is not None and (row := self.model.row_of(doc.id)) is not None:
+            status = self.model.index(row, 0).data(StatusRole)
+        busy = self.extractor.running()
+        self.review_button.setEnabled(doc is not None)
+        self.retry_button.setEnabled(status == DocumentStatus.FAILED.value and not busy)
+        self.delete_button.setEnabled(doc is not None and status != DocumentStatus.READING.value)
+        queued = bool(self._waiting_ids())
+        self.read_button.setEnabled(queued and not busy)
+
+    # -- import --------------------------------------------------------------------------------
+
+    def choose_files(self) -> QtWidgets.QFileDialog:
+        """Qt's own file dialog: it remembers folders only (redirected under COHEARA_HOME), no file names."""
+        dialog = QtWidgets.QFileDialog(self, "Import documents")
+        dialog.setOption(QtWidgets.QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.setFileMode(QtWidgets.QFileDialog.FileMode.ExistingFiles)
+        dialog.setNameFilter(FILE_FILTER)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.filesSelected.connect(lambda names: self.import_paths([Path(n) for n in names]))
+        dialog.open()
+        return dialog
+
+    def import_paths(self, paths: Sequence[Path]) -> None:
+        self.importer.import_paths(paths)
+
+    def cancel_import(self) -> None:
+        self.importer.cancel()
+
+    def _read_new(self, ids: list[int]) -> None:
+        if ids and self.ctx.vault is not None:
+            self.extractor.read(ids)
+            self._update_buttons()
+
+    # -- extraction ----------------------------------------------------------------------------
+
+    def _waiting_ids(self) -> list[int]:
+        """Documents waiting to be read: queued, or left "reading" by an interrupted run; not failed ones."""
+        waiting = (DocumentStatus.QUEUED, DocumentStatus.READING)
+        return [d.id for d in self.model.documents() if d.status in waiting and not d.failure]
+
+    def read_queued(self) -> None:
+        ids = self._waiting_ids()
+        if ids and not self.extractor.running():
+            self.extractor.read(ids)
+            self._update_buttons()
+
+    def retry_selected(self) -> None:
+        doc = self.selected_document()
+        if doc is not None and (doc.failure or doc.status is DocumentStatus.FAILED):
+            self.extractor.read([doc.id])
+            self._update_buttons()
+
+    def _extraction_progress(self, event: object) -> None:
+        stage = getattr(event, "stage", "")
+        document_id = getattr(event, "document_id", None)
+        if stage == "page" and document_id is not None:
+            self.model.set_reading(document_id, getattr(event, "page", 0) or 0, getattr(event, "total", 0))
+        elif stage == "document" and getattr(event, "done", 0):
+            self.reload()  # a document finished: show its new status at once
+
+    def _extraction_finished(self) -> None:
+        self.model.clear_reading()
+        self.ctx.documents_changed.emit()
+        self._update_buttons()
+
+    # -- review and delete ---------------------------------------------------------------------
+
+    def open_selected(self) -> None:
+        document_id = self.selected_id()
+        if document_id is not None:
+            self.open_document.emit(document_id)
+
+    def delete_selected(self) -> QtWidgets.QMessageBox | None:
+        doc = self.selected_document()
+        if doc is None or not self.delete_button.isEnabled():
+            return None
+        return confirm(
+            self, "Delete document", f"Delete “{doc.filename}”?",
+            "Its pages, everything read from it and your review of it are removed from this computer for good. "
+            "This cannot be undone.",
+            "Delete for good", lambda: self._delete(doc.id), destructive=True,
+        )
+
+    def _delete(self, document_id: int) -> None:
+        vault = self.ctx.vault
+        if vault is None:
+            return
+        self.ctx.runner.run_db(lambda op: doc_service.delete_document(vault, document_id),
+                               on_done=lambda _: self.ctx.documents_changed.emit(), parent=self)
+
+    def shutdown(self) -> None:
+        """Stop background work (the window is closing)."""
+        self.cancel_import()
+        self.extractor.cancel()

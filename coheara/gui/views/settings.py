@@ -1,0 +1,214 @@
+"""Settings: the model variant, where the AI engine listens, auto-lock, passphrase and recovery key.
+
+Every change is saved at once through the runner (no Apply-all button to forget). A non-local engine
+address needs an explicit confirmation that documents will leave this computer; only then is
+``set_ollama_host(confirmed_remote=True)`` called.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from coheara.config import Settings
+from coheara.errors import RemoteHostRefusedError
+from coheara.gui.context import GuiContext
+from coheara.gui.dialogs import confirm
+from coheara.gui.ops import OpContext
+from coheara.gui.qt import Qt, QtWidgets
+from coheara.gui.views.engine_monitor import EngineMonitor
+from coheara.gui.views.key_dialogs import ChangePassphraseDialog, RecoveryKeyDialog
+from coheara.gui.views.widgets import ErrorLine, heading, paragraph
+from coheara.services import settings as settings_service
+
+VARIANTS = (
+    ("auto", "Automatic (recommended)"),
+    ("q4", "q4 — smallest and fastest (3.3 GB)"),
+    ("q8", "q8 — balanced (5.0 GB)"),
+    ("f16", "f16 — largest (8.6 GB)"),
+)
+REMOTE_WARNING = (
+    "Your documents, their page images and everything read from them would be sent over the network to "
+    "{host}. Coheara cannot protect them there. Only do this for a computer you own and trust."
+)
+
+
+class SettingsView(QtWidgets.QWidget):
+    """The patient's choices, saved as they change."""
+
+    def __init__(self, ctx: GuiContext, monitor: EngineMonitor, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.monitor = ctx, monitor
+        self.variant = QtWidgets.QComboBox(self)
+        self.variant.setAccessibleName("Model variant")
+        self.variant.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToContents)
+        for value, label in VARIANTS:
+            self.variant.addItem(label, value)
+        self.variant.activated.connect(self._variant_chosen)
+        self.variant_reason = paragraph("", self)
+        self.variant_reason.setAccessibleName("Why this variant")
+        self.host = QtWidgets.QLineEdit(self)
+        self.host.setAccessibleName("AI engine address")
+        self.host.setMaximumWidth(self.fontMetrics().averageCharWidth() * 48)
+        self.host.returnPressed.connect(self.apply_host)
+        self.host_button = QtWidgets.QPushButton("Use this address", self)
+        self.host_button.setAccessibleName("Use this engine address")
+        self.host_button.clicked.connect(self.apply_host)
+        self.host_state = paragraph("", self)
+        self.auto_lock = QtWidgets.QSpinBox(self)
+        self.auto_lock.setRange(0, 24 * 60)
+        self.auto_lock.setSuffix(" minutes")
+        self.auto_lock.setSpecialValueText("Never")
+        self.auto_lock.setAccessibleName("Lock after this many idle minutes")
+        self.auto_lock.editingFinished.connect(self._auto_lock_changed)
+        self.change_passphrase = QtWidgets.QPushButton("Change passphrase…", self)
+        self.change_passphrase.setAccessibleName("Change passphrase")
+        self.change_passphrase.clicked.connect(self.open_change_passphrase)
+        self.new_recovery = QtWidgets.QPushButton("Make a new recovery key…", self)
+        self.new_recovery.setAccessibleName("Make a new recovery key")
+        self.new_recovery.clicked.connect(self.ask_new_recovery_key)
+        self.error = ErrorLine(self)
+        self._layout()
+        self.load()
+        ctx.settings_changed.connect(self.load)
+        monitor.updated.connect(self._engine_updated)
+
+    def _layout(self) -> None:
+        model = QtWidgets.QGroupBox("AI model", self)
+        form = QtWidgets.QFormLayout(model)
+        variant_row = QtWidgets.QHBoxLayout()
+        variant_row.addWidget(self.variant)
+        variant_row.addStretch(1)
+        form.addRow("Variant:", variant_row)
+        form.addRow("", self.variant_reason)
+        host_row = QtWidgets.QHBoxLayout()
+        host_row.addWidget(self.host, 1)
+        host_row.addWidget(self.host_button)
+        host_row.addStretch(1)
+        form.addRow("Engine address:", host_row)
+        form.addRow("", self.host_state)
+        security = QtWidgets.QGroupBox("Privacy and security", self)
+        sform = QtWidgets.QFormLayout(security)
+        lock_row = QtWidgets.QHBoxLayout()
+        lock_row.addWidget(self.auto_lock)
+        lock_row.addStretch(1)
+        sform.addRow("Lock automatically after:", lock_row)
+        buttons = QtWidgets.QHBoxLayout()
+        buttons.addWidget(self.change_passphrase)
+        buttons.addWidget(self.new_recovery)
+        buttons.addStretch(1)
+        sform.addRow("Vault keys:", buttons)
+        where = paragraph(f"Your vault and settings are kept in {self.ctx.paths.home}", security)
+        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        sform.addRow("", where)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addWidget(heading("Settings", self))
+        layout.addWidget(model)
+        layout.addWidget(security)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+
+    def load(self) -> None:
+        settings = self.ctx.settings
+        self.variant.setCurrentIndex(max(0, self.variant.findData(settings.model_variant)))
+        self.host.setText(settings.ollama_host)
+        self.auto_lock.setValue(settings.auto_lock_minutes)
+        self._host_state()
+        self._engine_updated(self.monitor.status)
+
+    def _host_state(self) -> None:
+        override = self.ctx.env.get("OLLAMA_HOST")
+        if override:
+            self.host_state.setText(f"OLLAMA_HOST is set to {override}: it is used instead of this address.")
+        elif self.ctx.settings.allow_remote_host:
+            self.host_state.setText("This address is on another computer: your documents are sent there.")
+        else:
+            self.host_state.setText("The engine runs on this computer: your documents stay here.")
+
+    def _engine_updated(self, status: Any | None) -> None:
+        choice = getattr(status, "choice", None)
+        if choice is None:
+            self.variant_reason.setText("Could not check what this computer can run." if self.monitor.unknown
+                                        else "Checking what this computer can run…")
+            return
+        variant, device = choice.variant or "none", "graphics card" if choice.device == "gpu" else "processor"
+        override = self.ctx.env.get("COHEARA_MODEL")
+        if override:
+            self.variant_reason.setText(f"COHEARA_MODEL is set to {override}: it is used instead of this setting "
+                                        f"({variant} on the {device}).")
+            return
+        prefix = "Automatic choice" if self.ctx.settings.model_variant == "auto" else "Your choice"
+        self.variant_reason.setText(f"{prefix}: {variant} on the {device}. {choice.reason}")
+
+    # -- saving --------------------------------------------------------------------------------
+
+    def _save(self, settings: Settings) -> None:
+        paths = self.ctx.paths
+        self.error.clear_error()
+        self.ctx.runner.run_op(lambda op: settings_service.save(paths, settings),
+                               on_done=lambda _: self._saved(settings), on_failed=self.error.show_error, parent=self)
+
+    def _saved(self, settings: Settings) -> None:
+        self.ctx.settings = settings
+        self.ctx.settings_changed.emit()
+
+    def _variant_chosen(self) -> None:
+        value = self.variant.currentData()
+        if value != self.ctx.settings.model_variant:
+            self._save(self.ctx.settings.model_copy(update={"model_variant": value}))
+
+    def _auto_lock_changed(self) -> None:
+        minutes = self.auto_lock.value()
+        if minutes != self.ctx.settings.auto_lock_minutes:
+            self._save(self.ctx.settings.model_copy(update={"auto_lock_minutes": minutes}))
+
+    def apply_host(self, *, confirmed_remote: bool = False) -> None:
+        host, paths = self.host.text().strip(), self.ctx.paths
+        self.error.clear_error()
+        self.host_button.setEnabled(False)
+
+        def work(op: OpContext) -> Settings:
+            # Resolving the name may wait on DNS: never on the GUI thread.
+            return settings_service.set_ollama_host(paths, host, confirmed_remote=confirmed_remote)
+
+        self.ctx.runner.run_op(work, on_done=self._host_saved, on_failed=lambda exc: self._host_refused(exc, host),
+                               parent=self)
+
+    def _host_saved(self, settings: Settings) -> None:
+        self.host_button.setEnabled(True)
+        self._saved(settings)
+
+    def _host_refused(self, exc: BaseException, host: str) -> None:
+        self.host_button.setEnabled(True)
+        if isinstance(exc, RemoteHostRefusedError):
+            self.confirm_remote(host)
+        else:
+            self.error.show_error(exc)
+
+    def confirm_remote(self, host: str) -> QtWidgets.QMessageBox:
+        return confirm(self, "Send documents to another computer?",
+                       "This address is not on this computer.", REMOTE_WARNING.format(host=host),
+                       "Send my documents there", lambda: self.apply_host(confirmed_remote=True), destructive=True)
+
+    # -- keys ----------------------------------------------------------------------------------
+
+    def open_change_passphrase(self) -> QtWidgets.QDialog:
+        dialog = ChangePassphraseDialog(self.ctx, self)
+        dialog.open()
+        return dialog
+
+    def ask_new_recovery_key(self) -> QtWidgets.QMessageBox:
+        return confirm(self, "New recovery key", "Make a new recovery key?",
+                       "Your current recovery key will stop working. The new one is shown once.",
+                       "Make a new key", self._make_recovery_key)
+
+    def _make_recovery_key(self) -> None:
+        vault = self.ctx.vault
+        if vault is None:
+            return
+        self.ctx.runner.run_db(lambda op: vault.new_recovery_key(), on_done=self._show_recovery_key,
+                               on_failed=self.error.show_error, parent=self)
+
+    def _show_recovery_key(self, key: str) -> QtWidgets.QDialog:
+        dialog = RecoveryKeyDialog(key, self)
+        dialog.open()
+        return dialog

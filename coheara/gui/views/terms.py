@@ -1,0 +1,67 @@
+"""The HAI-DEF terms page: the full text, the "I understand" box, and nothing past it until ticked.
+
+Used at first run and again after an update that changes the notice (``NOTICE_VERSION``). Accepting
+stores the version in the settings (no health data) through the runner.
+"""
+
+from __future__ import annotations
+
+from coheara.gui.context import GuiContext
+from coheara.gui.qt import QtWidgets, Signal
+from coheara.gui.views.widgets import ErrorLine, button_row, heading, paragraph, push_button
+from coheara.notice import NOTICE_VERSION, full_terms
+from coheara.services import settings as settings_service
+
+ACCEPT_TEXT = (
+    "I understand that Coheara's AI can be wrong, is not a medical device and gives no medical advice, "
+    "and I accept these terms."
+)
+
+
+class TermsPage(QtWidgets.QWidget):
+    """The full HAI-DEF terms and the "I understand" box; ``accepted`` once saved."""
+
+    accepted = Signal()
+
+    def __init__(self, ctx: GuiContext, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.text = QtWidgets.QTextBrowser(self)
+        self.text.setMarkdown(full_terms())
+        self.text.setOpenExternalLinks(True)
+        self.text.setAccessibleName("HAI-DEF terms of use")
+        self.understand = QtWidgets.QCheckBox(ACCEPT_TEXT, self)
+        self.understand.setAccessibleName("I understand and accept the terms")
+        self.understand.setStyleSheet("QCheckBox { spacing: 8px; }")
+        self.back = push_button("Back", self)
+        self.next = push_button("Accept and continue", self, primary=True)
+        self.next.setEnabled(False)
+        self.understand.toggled.connect(self.next.setEnabled)
+        self.next.clicked.connect(self._accept)
+        self.error = ErrorLine(self)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addWidget(heading("The terms of the AI model", self))
+        layout.addWidget(paragraph("Coheara reads your documents with MedGemma, a model from Google. Its terms "
+                                   "apply to you too. Please read them.", self))
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.understand)
+        layout.addWidget(self.error)
+        layout.addLayout(button_row(self.back, self.next))
+
+    def _accept(self) -> None:
+        if not self.understand.isChecked():
+            return
+        settings = self.ctx.settings.model_copy(update={"terms_accepted": NOTICE_VERSION})
+        paths = self.ctx.paths
+        self.next.setEnabled(False)
+        self.ctx.runner.run_op(lambda op: settings_service.save(paths, settings),
+                               on_done=lambda _: self._saved(settings), on_failed=self._failed, parent=self)
+
+    def _saved(self, settings: object) -> None:
+        self.ctx.settings = settings  # type: ignore[assignment]
+        self.next.setEnabled(self.understand.isChecked())
+        self.accepted.emit()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.next.setEnabled(self.understand.isChecked())
+        self.error.show_error(exc)

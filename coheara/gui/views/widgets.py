@@ -1,0 +1,183 @@
+"""Small widgets the screens share: headings, plain paragraphs, the one-sentence error line, the
+passphrase fields with their strength meter, and the recovery-key panel (shown once)."""
+
+from __future__ import annotations
+
+from coheara.gui.dialogs import copy_secret
+from coheara.gui.ops import describe_failure
+from coheara.gui.qt import Qt, QtGui, QtWidgets, Signal
+from coheara.security.strength import passphrase_strength
+
+RECOVERY_TEXT = (
+    "Write this key on paper, or save it in a password manager, and keep it somewhere safe. If you "
+    "forget your passphrase or your keyring loses its key, it is the only way into your vault. "
+    "Coheara shows it only this once."
+)
+
+
+def heading(text: str, parent: QtWidgets.QWidget | None = None) -> QtWidgets.QLabel:
+    label = QtWidgets.QLabel(text, parent)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    font.setBold(True)
+    label.setFont(font)
+    label.setWordWrap(True)
+    label.setAccessibleName(text)
+    return label
+
+
+def paragraph(text: str, parent: QtWidgets.QWidget | None = None) -> QtWidgets.QLabel:
+    label = QtWidgets.QLabel(text, parent)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+def button_row(*buttons: QtWidgets.QPushButton) -> QtWidgets.QHBoxLayout:
+    """Buttons at the right end of a row, in order."""
+    row = QtWidgets.QHBoxLayout()
+    row.addStretch(1)
+    for button in buttons:
+        row.addWidget(button)
+    return row
+
+
+def push_button(text: str, parent: QtWidgets.QWidget, *, primary: bool = False) -> QtWidgets.QPushButton:
+    """A push button whose accessible name is its text; ``primary`` answers Enter."""
+    button = QtWidgets.QPushButton(text, parent)
+    button.setAccessibleName(text)
+    button.setAutoDefault(primary)
+    return button
+
+
+class ErrorLine(QtWidgets.QFrame):
+    """One sentence saying what went wrong, with a warning icon, and the hint on a second line."""
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("errorLine")
+        self.setFrameShape(QtWidgets.QFrame.Shape.StyledPanel)
+        self.setAccessibleName("Problem")
+        icon = QtWidgets.QLabel(self)
+        size = self.style().pixelMetric(QtWidgets.QStyle.PixelMetric.PM_SmallIconSize)
+        icon.setPixmap(self.style().standardIcon(QtWidgets.QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(size))
+        self.label = QtWidgets.QLabel(self)
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QtWidgets.QHBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.label, 1)
+        self.message = ""
+        self.hide()
+
+    def text(self) -> str:
+        return self.label.text()
+
+    def show_error(self, exc: BaseException) -> None:
+        message, hint = describe_failure(exc)
+        self.show_text(message, hint)
+
+    def show_text(self, message: str, hint: str | None = None) -> None:
+        self.message = message
+        self.label.setText(f"{message}\n{hint}" if hint else message)
+        self.setAccessibleDescription(self.label.text())
+        self.setVisible(bool(message))
+
+    def clear_error(self) -> None:
+        self.message = ""
+        self.label.clear()
+        self.hide()
+
+
+class PassphraseFields(QtWidgets.QWidget):
+    """A passphrase, its confirmation and a strength meter with one hint."""
+
+    changed = Signal()
+
+    def __init__(self, label: str = "Passphrase", parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.first = QtWidgets.QLineEdit(self)
+        self.second = QtWidgets.QLineEdit(self)
+        for edit, name in ((self.first, label), (self.second, f"Repeat the {label.lower()}")):
+            edit.setEchoMode(QtWidgets.QLineEdit.EchoMode.Password)
+            edit.setAccessibleName(name)
+            edit.textChanged.connect(self._update)
+        self.meter = QtWidgets.QProgressBar(self)
+        self.meter.setRange(0, 4)
+        self.meter.setTextVisible(False)
+        self.meter.setMaximumHeight(8)
+        self.meter.setAccessibleName("Passphrase strength")
+        self.hint = QtWidgets.QLabel(self)
+        self.hint.setWordWrap(True)
+        self.hint.setAccessibleName("Passphrase advice")
+        form = QtWidgets.QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(f"{label}:", self.first)
+        form.addRow("Repeat it:", self.second)
+        form.addRow("Strength:", self.meter)
+        form.addRow("", self.hint)
+        self._update()
+
+    def _update(self) -> None:
+        score, hint = passphrase_strength(self.first.text())
+        self.meter.setValue(score)
+        if self.second.text() and self.second.text() != self.first.text():
+            hint = "The two passphrases are not the same yet."
+        self.hint.setText(hint)
+        self.changed.emit()
+
+    def text(self) -> str:
+        return self.first.text()
+
+    def is_empty(self) -> bool:
+        return not self.first.text() and not self.second.text()
+
+    def is_valid(self) -> bool:
+        return bool(self.first.text()) and self.first.text() == self.second.text()
+
+    def clear(self) -> None:
+        self.first.clear()
+        self.second.clear()
+
+
+class RecoveryKeyPanel(QtWidgets.QWidget):
+    """The recovery key in large letters, Copy, and the "I have saved it" box."""
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.key = QtWidgets.QLabel(self)
+        self.key.setObjectName("recoveryKey")
+        self.key.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                         | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.key.setAccessibleName("Recovery key")
+        self.key.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.key.setWordWrap(True)
+        font = QtGui.QFontDatabase.systemFont(QtGui.QFontDatabase.SystemFont.FixedFont)
+        font.setPointSizeF(self.font().pointSizeF() * 1.6)
+        font.setBold(True)
+        self.key.setFont(font)
+        self.key.setStyleSheet("#recoveryKey { border: 1px solid palette(mid); border-radius: 4px;"
+                               " padding: 12px; background: palette(base); }")
+        self.copy = QtWidgets.QPushButton("Copy", self)
+        self.copy.setAccessibleName("Copy the recovery key")
+        self.copy.setToolTip("Copies the key, marked as secret so clipboard managers do not keep it")
+        self.copy.clicked.connect(lambda: copy_secret(self.key.text()))
+        self.saved = QtWidgets.QCheckBox("I have saved my recovery key somewhere safe", self)
+        self.saved.setAccessibleName("I have saved my recovery key")
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(paragraph(RECOVERY_TEXT, self))
+        layout.addWidget(self.key)
+        layout.addWidget(self.copy, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.saved)
+
+    def show_key(self, key: str) -> None:
+        self.key.setText(key)
+        self.saved.setChecked(False)
+
+    def forget(self) -> None:
+        """The key is shown once: drop it from the widget as soon as the patient moves on."""
+        self.key.clear()
+        self.saved.setChecked(False)

@@ -1,0 +1,112 @@
+"""Live reading from the library against the fake Ollama over real HTTP: progress per document, page
+and token; Cancel mid-page leaves the document queued; a missing engine is one sentence."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fake_ollama import FakeOllama
+from fake_ollama_scripts import PageResponder, lab_page, slow
+from gui_helpers import (  # noqa: F401
+    GUI_MARKS,
+    PASSPHRASE,
+    TEST_KEYS,
+    gui_context,
+    make_vault,
+    qt_warnings,
+    wait_idle,
+    write_documents,
+)
+from pytestqt.qtbot import QtBot
+
+from coheara.cancel import Progress
+from coheara.domain.documents import DocumentStatus
+from coheara.gui.models.documents import STATUS
+from coheara.gui.window import MainWindow
+from coheara.services import documents as doc_service
+from coheara.services import review as review_service
+
+pytestmark = GUI_MARKS
+MODEL = "coheara-medgemma-4b-q8"
+
+
+def open_unlocked(qtbot: QtBot, home: Path, env: dict[str, str]) -> MainWindow:
+    paths, _, _ = make_vault(home)
+    window = MainWindow(gui_context(paths, env), TEST_KEYS)
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    wait_idle(qtbot, window.ctx)
+    window.unlock.passphrase.setText(PASSPHRASE)
+    window.unlock.unlock_button.click()
+    wait_idle(qtbot, window.ctx)
+    return window
+
+
+@pytest.fixture
+def window(qtbot: QtBot, home: Path, fake_ollama: FakeOllama) -> Iterator[MainWindow]:
+    fake_ollama.add_model(MODEL)
+    win = open_unlocked(qtbot, home, {"OLLAMA_HOST": fake_ollama.url, "COHEARA_MODEL": "q8"})
+    yield win
+    win.shutdown()
+    wait_idle(qtbot, win.ctx, timeout=30_000)
+
+
+def test_imported_documents_are_read_with_live_progress(qtbot: QtBot, window: MainWindow, fake_ollama: FakeOllama,
+                                                       tmp_path: Path) -> None:
+    fake_ollama.responder = PageResponder(lab_page(4))
+    events: list[Progress] = []
+    statuses: list[str] = []
+    library = window.library
+    library.extractor.progressed.connect(events.append)
+    library.model.dataChanged.connect(
+        lambda *_: statuses.extend(library.model.index(r, STATUS).data() for r in range(library.model.rowCount())))
+    library.import_paths(write_documents(tmp_path / "in", 1, pages=2))
+    qtbot.waitUntil(lambda: library.extraction.close_button.isVisible(), timeout=60_000)
+    wait_idle(qtbot, window.ctx)
+    assert library.extraction.title.text() == "Reading finished"
+    assert library.extraction.outcome.text().startswith("1 document read")
+    assert {e.stage for e in events} >= {"document", "page", "tokens"}
+    assert "Reading (page 2 of 2)" in statuses
+    [doc] = doc_service.list_documents(window.ctx.require_vault())
+    assert doc.status is DocumentStatus.NEEDS_REVIEW and doc.failure is None
+    assert review_service.items_for_document(window.ctx.require_vault(), doc.id)
+    qtbot.waitUntil(lambda: library.model.index(0, STATUS).data() == "Needs review")
+
+
+def test_cancel_mid_page_keeps_the_document_queued(qtbot: QtBot, window: MainWindow, fake_ollama: FakeOllama,
+                                                  tmp_path: Path) -> None:
+    fake_ollama.responder = lambda body: slow(lab_page(12), 0.05)
+    library = window.library
+    tokens: list[Progress] = []
+    library.extractor.progressed.connect(lambda e: tokens.append(e) if e.stage == "tokens" else None)
+    library.import_paths(write_documents(tmp_path / "in", 1))
+    qtbot.waitUntil(lambda: len(tokens) >= 2, timeout=30_000)
+    assert "tokens read" in library.extraction.detail.text()
+    library.extraction.cancel_button.click()
+    qtbot.waitUntil(lambda: not library.extractor.running(), timeout=15_000)
+    wait_idle(qtbot, window.ctx)
+    assert library.extraction.title.text() == "Reading stopped"
+    [doc] = doc_service.list_documents(window.ctx.require_vault())
+    assert doc.status is DocumentStatus.QUEUED and doc.failure is None
+    qtbot.waitUntil(lambda: library.model.index(0, STATUS).data() == "Queued")
+    assert library.read_button.isEnabled()
+
+
+def test_the_engine_not_running_is_one_sentence_and_documents_stay_queued(qtbot: QtBot, home: Path,
+                                                                          tmp_path: Path) -> None:
+    window = open_unlocked(qtbot, home, {"OLLAMA_HOST": "http://127.0.0.1:9"})
+    library = window.library
+    library.import_paths(write_documents(tmp_path / "in", 1))
+    qtbot.waitUntil(lambda: library.extraction.close_button.isVisible(), timeout=30_000)
+    wait_idle(qtbot, window.ctx)
+    text = library.extraction.outcome.text()
+    assert library.extraction.title.text() == "Reading could not start"
+    assert "127.0.0.1:9" in text and text.endswith("Your documents stay queued.") and "\n" not in text
+    assert "bug" not in text
+    [doc] = doc_service.list_documents(window.ctx.require_vault())
+    assert doc.status is DocumentStatus.QUEUED
+    window.shutdown()
+    wait_idle(qtbot, window.ctx)
