@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Sequence
+from contextlib import closing
 from dataclasses import dataclass, field, replace
 
 from coheara.cancel import CancelToken, Progress, ProgressCallback, no_progress
@@ -26,6 +27,7 @@ from coheara.services.vault import Vault
 from coheara.storage import attempts as attempt_store
 from coheara.storage import documents as docs
 from coheara.storage import items as item_store
+from coheara.storage.connection import Connection, transaction
 from coheara.validation import parse
 from coheara.validation.pipeline import merge_document_meta, validate_page
 
@@ -57,57 +59,58 @@ def extract_documents(
 ) -> ExtractionReport:
     cancel = cancel or CancelToken()
     report = ExtractionReport()
-    for number, doc_id in enumerate(document_ids, start=1):
-        progress(Progress("document", f"Reading document {number} of {len(document_ids)}", number - 1,
-                          len(document_ids), document_id=doc_id))
-        try:
-            _extract_one(vault, engine, doc_id, progress, cancel)
-        except Cancelled:
-            _set_status(vault, doc_id, DocumentStatus.QUEUED, None)
-            raise
-        except ModelError as exc:
-            reason = exc.one_line()
-            _set_status(vault, doc_id, DocumentStatus.QUEUED, reason)
-            report.failed[doc_id] = reason
-            if not isinstance(exc, UnusableOutputError):
-                # The engine itself is unavailable: the other documents would fail the same way.
-                for later in document_ids[number:]:
-                    report.failed[later] = reason
-                break
-            continue
-        report.done.append(doc_id)
+    # One connection for the whole batch: opening and closing one per step cost more than the
+    # validation itself (a close checkpoints the WAL).
+    with closing(vault.connect()) as conn:
+        for number, doc_id in enumerate(document_ids, start=1):
+            progress(Progress("document", f"Reading document {number} of {len(document_ids)}", number - 1,
+                              len(document_ids), document_id=doc_id))
+            try:
+                _extract_one(conn, engine, doc_id, progress, cancel)
+            except Cancelled:
+                _set_status(conn, doc_id, DocumentStatus.QUEUED, None)
+                raise
+            except ModelError as exc:
+                reason = exc.one_line()
+                _set_status(conn, doc_id, DocumentStatus.QUEUED, reason)
+                report.failed[doc_id] = reason
+                if not isinstance(exc, UnusableOutputError):
+                    # The engine itself is unavailable: the other documents would fail the same way.
+                    for later in document_ids[number:]:
+                        report.failed[later] = reason
+                    break
+                continue
+            report.done.append(doc_id)
     progress(Progress("document", "Done", len(document_ids), len(document_ids)))
     return report
 
 
-def _set_status(vault: Vault, doc_id: int, status: DocumentStatus, failure: str | None) -> None:
-    with vault.writing() as conn:
+def _set_status(conn: Connection, doc_id: int, status: DocumentStatus, failure: str | None) -> None:
+    with transaction(conn):
         docs.set_status(conn, doc_id, status, failure)
 
 
-def _record(vault: Vault, records: Sequence[AttemptRecord]) -> list[int]:
-    with vault.writing() as conn:
+def _record(conn: Connection, records: Sequence[AttemptRecord]) -> list[int]:
+    with transaction(conn):
         return [attempt_store.insert_attempt(conn, r) for r in records]
 
 
-def _extract_one(vault: Vault, engine: Engine, doc_id: int, progress: ProgressCallback, cancel: CancelToken) -> None:
-    with vault.reading() as conn:
-        summary = docs.get_document(conn, doc_id)
-        total = docs.page_count(conn, doc_id)
+def _extract_one(conn: Connection, engine: Engine, doc_id: int, progress: ProgressCallback, cancel: CancelToken) -> None:
+    summary = docs.get_document(conn, doc_id)
     if summary is None:
         raise ModelError(f"Document {doc_id} is no longer in the vault.")
-    _set_status(vault, doc_id, DocumentStatus.READING, None)
+    total = docs.page_count(conn, doc_id)
+    _set_status(conn, doc_id, DocumentStatus.READING, None)
     items: list[ExtractedItem] = []
     metas: list[dict[str, str | None]] = []
     started = time.monotonic()
     for index in range(total):
         cancel.raise_if_cancelled()
-        with vault.reading() as conn:
-            page = docs.get_page(conn, doc_id, index)
+        page = docs.get_page(conn, doc_id, index)
         assert page is not None
         progress(Progress("page", f"Reading page {index + 1} of {total}", index, total, document_id=doc_id,
                           page=index + 1))
-        result, attempt_ids = _read_page(vault, engine, doc_id, page, progress, cancel, started, total)
+        result, attempt_ids = _read_page(conn, engine, doc_id, page, progress, cancel, started, total)
         validated = validate_page(result.extraction, page, page_index=index, language=summary.language)
         ok_attempt = attempt_ids[-1] if attempt_ids else None
         items.extend(replace(item, document_id=doc_id, attempt_id=ok_attempt) for item in validated.items)
@@ -117,7 +120,7 @@ def _extract_one(vault: Vault, engine: Engine, doc_id: int, progress: ProgressCa
             if note:
                 progress(Progress("note", note, document_id=doc_id))
     meta = merge_document_meta(metas)
-    with vault.writing() as conn:
+    with transaction(conn):
         item_store.replace_document_items(conn, doc_id, items)
         docs.set_metadata(conn, doc_id, meta)
         docs.set_status(conn, doc_id, DocumentStatus.NEEDS_REVIEW, None)
@@ -125,7 +128,7 @@ def _extract_one(vault: Vault, engine: Engine, doc_id: int, progress: ProgressCa
 
 
 def _read_page(
-    vault: Vault,
+    conn: Connection,
     engine: Engine,
     doc_id: int,
     page: PageImage,
@@ -153,11 +156,11 @@ def _read_page(
         try:
             result = extractor.extract_page(page, on_progress=on_progress, cancel=cancel, document_id=doc_id)
         except (ModelError, Cancelled) as exc:
-            _record(vault, _stamp(getattr(exc, "attempts", []), doc_id, page.index))
+            _record(conn, _stamp(getattr(exc, "attempts", []), doc_id, page.index))
             if isinstance(exc, OutOfMemoryError) and downgrade(engine):
                 continue
             raise
-        return result, _record(vault, _stamp(result.attempts, doc_id, page.index))
+        return result, _record(conn, _stamp(result.attempts, doc_id, page.index))
 
 
 def _stamp(records: Sequence[AttemptRecord], doc_id: int, page_index: int) -> list[AttemptRecord]:
