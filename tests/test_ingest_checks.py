@@ -19,7 +19,7 @@ from coheara.errors import (
     TooManyPagesError,
 )
 from coheara.ingest import NOTE_PASSWORD_PROTECTED, NOTE_REPAIRED, check_file
-from coheara.ingest.limits import MAX_FILE_BYTES, MAX_IMAGE_PIXELS, MAX_PAGES
+from coheara.untrusted.limits import MAX_FILE_BYTES, MAX_IMAGE_PIXELS, MAX_PAGES
 
 
 def test_a_text_pdf_is_described_by_type_hash_size_and_pages() -> None:

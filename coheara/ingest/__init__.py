@@ -1,7 +1,7 @@
 """Files in: sniff the real type from the bytes, hash, enforce limits, refuse bad files with a reason.
 
 Public surface: ``sniff`` (type by content), ``check_file`` -> ``CheckedFile`` (the gate before
-anything is stored) and the limits in ``coheara.ingest.limits``. Nothing here writes to disk.
+anything is stored) and the limits in ``coheara.untrusted.limits``. Nothing here writes to disk.
 """
 
 from coheara.ingest.checks import NOTE_PASSWORD_PROTECTED, NOTE_REPAIRED, CheckedFile, check_file

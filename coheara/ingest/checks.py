@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from coheara.domain import FileKind
 from coheara.errors import FileTooLargeError
 from coheara.ingest.image_probe import probe_image
-from coheara.ingest.limits import MAX_FILE_BYTES
+from coheara.untrusted.limits import MAX_FILE_BYTES
 from coheara.ingest.pdf_probe import probe_pdf
 from coheara.ingest.sniff import sniff
 

@@ -11,13 +11,12 @@ import io
 import math
 from collections.abc import Generator
 from dataclasses import dataclass
-from functools import cache
 
 from PIL import ExifTags, Image
 
 from coheara.domain import FileKind
 from coheara.raster.letterbox import WHITE, fit_size, scale_to
-from coheara.raster.safety import check_image_size, guarded_image_decoding
+from coheara.untrusted.guards import check_image_size, guarded_image_decoding, register_heif
 
 _PILLOW_FORMATS: dict[FileKind, str] = {
     FileKind.JPEG: "JPEG",
@@ -52,13 +51,6 @@ class DecodedPage:
     source_size: tuple[int, int]
 
 
-@cache
-def _register_heif() -> None:
-    import pillow_heif
-
-    pillow_heif.register_heif_opener()
-
-
 def decode_pages(
     data: bytes,
     kind: FileKind,
@@ -73,7 +65,7 @@ def decode_pages(
     ``enlarge``). Raises ``BadInputError`` subclasses for bad files.
     """
     if kind is FileKind.HEIF:
-        _register_heif()
+        register_heif()
     with guarded_image_decoding():
         image = Image.open(io.BytesIO(data), formats=[_PILLOW_FORMATS[kind]])
         count = getattr(image, "n_frames", 1) if kind is FileKind.TIFF else 1

@@ -17,7 +17,8 @@ from coheara.domain import FileKind, PageImage
 from coheara.raster.image_pages import decode_pages
 from coheara.raster.letterbox import MODEL_SIDE, letterbox, to_png
 from coheara.raster.pdf_pages import open_pdf, page_text, render_letterboxed_png, render_pdf_page
-from coheara.raster.safety import MAX_RENDER_SIDE, PDF_PAGE_DAMAGED_MESSAGE, guarded_pdf
+from coheara.untrusted.guards import PDF_PAGE_DAMAGED_MESSAGE, guarded_pdf
+from coheara.untrusted.limits import MAX_RENDER_SIDE
 
 
 def iter_pages(data: bytes, kind: FileKind, pdf_password: str | None = None) -> Iterator[PageImage]:

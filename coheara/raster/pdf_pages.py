@@ -15,20 +15,15 @@ import pymupdf
 from PIL import Image
 
 from coheara.domain import TextWord
-from coheara.errors import CorruptFileError, ImageTooLargeError, PdfPasswordError
+from coheara.errors import CorruptFileError
 from coheara.raster.png import encode_rgb
-from coheara.raster.safety import (
-    MAX_PDF_IMAGE_PIXELS,
-    PDF_IMAGE_TOO_LARGE_MESSAGE,
+from coheara.untrusted.guards import (
+    PDF_NO_PAGES_MESSAGE,
     PDF_PAGE_DAMAGED_MESSAGE,
     guarded_pdf,
+    refuse_huge_pdf_images,
+    unlock_pdf,
 )
-
-NEEDS_PASSWORD_MESSAGE = "This PDF is protected by a password."
-NEEDS_PASSWORD_HINT = "Enter its password when asked, or give it with --pdf-password."
-WRONG_PASSWORD_MESSAGE = "The PDF password is not correct."
-WRONG_PASSWORD_HINT = "Check the password (it is case-sensitive) and try again."
-NO_PAGES_MESSAGE = "This PDF has no pages that can be read; it may be damaged."
 
 # The PDF format's own limit for a page side (200 inches). Rendering would be safe beyond it
 # (the zoom shrinks with the page), but no real document is that big: it is damage.
@@ -40,14 +35,10 @@ def open_pdf(data: bytes, password: str | None) -> pymupdf.Document:
     with guarded_pdf():
         doc = pymupdf.open(stream=data, filetype="pdf")
     try:
-        if doc.needs_pass:
-            if not password:
-                raise PdfPasswordError(NEEDS_PASSWORD_MESSAGE, NEEDS_PASSWORD_HINT)
-            if not doc.authenticate(password):
-                raise PdfPasswordError(WRONG_PASSWORD_MESSAGE, WRONG_PASSWORD_HINT)
+        unlock_pdf(doc, password)
         with guarded_pdf():
             if doc.page_count == 0:
-                raise CorruptFileError(NO_PAGES_MESSAGE)
+                raise CorruptFileError(PDF_NO_PAGES_MESSAGE)
     except BaseException:
         doc.close()
         raise
@@ -82,32 +73,12 @@ def _render_pixmap(page: pymupdf.Page, max_side: int) -> pymupdf.Pixmap:
         raise CorruptFileError(PDF_PAGE_DAMAGED_MESSAGE)
     if max(width, height) > MAX_PAGE_SIDE_POINTS:
         raise CorruptFileError(PDF_PAGE_DAMAGED_MESSAGE)
-    refuse_huge_images(page)
+    refuse_huge_pdf_images(page.parent, page.number)
     zoom = max_side / max(width, height)
     pixmap = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False, colorspace=pymupdf.csRGB)
     if pixmap.width == 0 or pixmap.height == 0:
         raise CorruptFileError(PDF_PAGE_DAMAGED_MESSAGE)
     return pixmap
-
-
-def refuse_huge_images(page: pymupdf.Page) -> None:
-    """Raise ``ImageTooLargeError`` if the page draws an image (or soft mask) above the limit."""
-    doc = page.parent
-    for entry in page.get_images(full=True):
-        xref, smask, width, height = entry[0], entry[1], int(entry[2]), int(entry[3])
-        sizes = [(width, height)]
-        if smask and smask != xref:
-            sizes.append((_dict_int(doc, smask, "Width"), _dict_int(doc, smask, "Height")))
-        if any(w * h > MAX_PDF_IMAGE_PIXELS for w, h in sizes):
-            raise ImageTooLargeError(PDF_IMAGE_TOO_LARGE_MESSAGE)
-
-
-def _dict_int(doc: pymupdf.Document, xref: int, key: str) -> int:
-    kind, value = doc.xref_get_key(xref, key)
-    try:
-        return int(float(value)) if kind in ("int", "float") else 0
-    except ValueError:
-        return 0
 
 
 def page_text(page: pymupdf.Page) -> tuple[str, tuple[TextWord, ...]]:

@@ -15,7 +15,7 @@ from pathlib import Path
 from coheara.cancel import CancelToken, Progress, ProgressCallback, no_progress
 from coheara.errors import BadInputError, Cancelled, FileTooLargeError, PdfPasswordError
 from coheara.ingest.checks import CheckedFile, check_file
-from coheara.ingest.limits import MAX_FILE_BYTES
+from coheara.untrusted.limits import MAX_FILE_BYTES
 from coheara.raster import iter_pages
 from coheara.services.vault import Vault
 from coheara.storage import documents as docs

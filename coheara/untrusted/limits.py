@@ -13,7 +13,7 @@ hospital portal produces.
   decoded at a reduced scale and need far less. The common camera modes (12, 48, 50 and the
   108 Mpx 12000x9000 mode) all fit, and an A4 page scanned at 1200 dpi (140 Mpx) does not need
   to: scanners save such pages as PDF or at 300-600 dpi. Pillow's own default warns at 89 Mpx
-  and refuses at 179 Mpx; importing ``coheara.ingest`` or ``coheara.raster`` sets Pillow's limit
+  and refuses at 179 Mpx; importing ``coheara.untrusted.guards`` sets Pillow's limit
   to ours for the process, and its bomb warning is raised as an error while we decode. A 200 Mpx
   "full resolution" phone mode is refused with a hint to take the photo at the normal resolution.
 - ``MAX_PDF_IMAGE_PIXELS`` (150 Mpx) for one image drawn on a PDF page. MuPDF subsamples while it

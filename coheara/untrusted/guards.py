@@ -1,9 +1,4 @@
-"""Limits and error mapping for decoding untrusted images and PDFs into pixels.
-
-The numbers are the same as ``coheara.ingest.limits`` (a test keeps them equal): they are
-repeated here because adapters never import each other, and the rasterizer must stay safe even
-when it is handed bytes that never went through ``check_file`` (an old vault, a bug upstream).
-See ``coheara.ingest.limits`` for why each number is what it is.
+"""Error mapping for decoding untrusted images and PDFs (limits: ``coheara.untrusted.limits``).
 
 Every decode runs inside ``guarded_image_decoding`` or ``guarded_pdf`` so that a hostile file
 ends as a one-line ``BadInputError`` and never as a traceback carrying file details.
@@ -15,15 +10,13 @@ import struct
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 
 import pymupdf
 from PIL import Image
 
-from coheara.errors import CorruptFileError, ImageTooLargeError
-
-MAX_IMAGE_PIXELS: int = 120_000_000
-MAX_PDF_IMAGE_PIXELS: int = 150_000_000
-MAX_RENDER_SIDE: int = 4000
+from coheara.errors import CorruptFileError, ImageTooLargeError, PdfPasswordError
+from coheara.untrusted.limits import MAX_IMAGE_PIXELS, MAX_PDF_IMAGE_PIXELS
 
 IMAGE_TOO_LARGE_MESSAGE = "This image is too large to open safely."
 IMAGE_TOO_LARGE_HINT = "Take the photo at the camera's normal resolution, or scan at 300 dpi."
@@ -31,6 +24,11 @@ IMAGE_DAMAGED_MESSAGE = "This image file is damaged or incomplete and cannot be 
 PDF_DAMAGED_MESSAGE = "This PDF is damaged and cannot be opened."
 PDF_PAGE_DAMAGED_MESSAGE = "A page of this PDF is damaged and cannot be shown."
 PDF_IMAGE_TOO_LARGE_MESSAGE = "This PDF holds an image too large to open safely."
+PDF_NO_PAGES_MESSAGE = "This PDF has no pages that can be read; it may be damaged."
+NEEDS_PASSWORD_MESSAGE = "This PDF is protected by a password."
+NEEDS_PASSWORD_HINT = "Enter its password when asked, or give it with --pdf-password."
+WRONG_PASSWORD_MESSAGE = "The PDF password is not correct."
+WRONG_PASSWORD_HINT = "Check the password (it is case-sensitive) and try again."
 
 # Pillow warns above its limit and refuses above twice that; the warning is made an error while
 # we decode, so this is the limit that holds. Process-wide on purpose.
@@ -90,3 +88,46 @@ def check_image_size(size: tuple[int, int]) -> None:
         raise CorruptFileError(IMAGE_DAMAGED_MESSAGE)
     if width * height > MAX_IMAGE_PIXELS:
         raise ImageTooLargeError(IMAGE_TOO_LARGE_MESSAGE, IMAGE_TOO_LARGE_HINT)
+
+
+def refuse_huge_pdf_images(doc: pymupdf.Document, index: int) -> None:
+    """Refuse page ``index`` if it draws an image (or soft mask) above ``MAX_PDF_IMAGE_PIXELS``.
+
+    Read from the image dictionaries, never decoded; images inside Form XObjects are listed too.
+    """
+    for entry in doc.get_page_images(index, full=True):
+        xref, smask, width, height = entry[0], entry[1], int(entry[2]), int(entry[3])
+        sizes = [(width, height)]
+        if smask and smask != xref:
+            sizes.append((_dict_int(doc, smask, "Width"), _dict_int(doc, smask, "Height")))
+        if any(w * h > MAX_PDF_IMAGE_PIXELS for w, h in sizes):
+            raise ImageTooLargeError(PDF_IMAGE_TOO_LARGE_MESSAGE)
+
+
+def _dict_int(doc: pymupdf.Document, xref: int, key: str) -> int:
+    kind, value = doc.xref_get_key(xref, key)
+    try:
+        return int(float(value)) if kind in ("int", "float") else 0
+    except ValueError:
+        return 0
+
+
+@cache
+def register_heif() -> None:
+    """Teach Pillow HEIC/HEIF (once per process, only when such a file appears)."""
+    import pillow_heif
+
+    pillow_heif.register_heif_opener()
+
+
+def unlock_pdf(doc: pymupdf.Document, password: str | None) -> None:
+    """Authenticate a protected PDF with the given password; ``PdfPasswordError`` if none fits.
+
+    The password is used for this document object only and never kept.
+    """
+    if not doc.needs_pass:
+        return
+    if not password:
+        raise PdfPasswordError(NEEDS_PASSWORD_MESSAGE, NEEDS_PASSWORD_HINT)
+    if not doc.authenticate(password):
+        raise PdfPasswordError(WRONG_PASSWORD_MESSAGE, WRONG_PASSWORD_HINT)
