@@ -7,35 +7,10 @@ so truncation is still found) to keep the check cheap for 12-108 Mpx phone photo
 
 from __future__ import annotations
 
-import io
-
-from PIL import Image
-
 from coheara.domain import FileKind
 from coheara.errors import TooManyPagesError
-from coheara.untrusted.guards import check_image_size, guarded_image_decoding, register_heif
+from coheara.untrusted.guards import check_image_size, guarded_image_decoding, open_image
 from coheara.untrusted.limits import MAX_PAGES
-
-PILLOW_FORMATS: dict[FileKind, str] = {
-    FileKind.JPEG: "JPEG",
-    FileKind.PNG: "PNG",
-    FileKind.WEBP: "WEBP",
-    FileKind.TIFF: "TIFF",
-    FileKind.BMP: "BMP",
-    FileKind.GIF: "GIF",
-    FileKind.HEIF: "HEIF",
-}
-
-
-def open_image(data: bytes, kind: FileKind) -> Image.Image:
-    """Open (headers only) with the decoder for ``kind`` alone; call inside ``guarded_image_decoding``."""
-    if kind is FileKind.HEIF:
-        register_heif()
-    image = Image.open(io.BytesIO(data), formats=[PILLOW_FORMATS[kind]])
-    check_image_size(image.size)
-    return image
-
-
 
 
 def probe_image(data: bytes, kind: FileKind) -> int:

@@ -7,7 +7,6 @@ scaling), so a 12 Mpx photo never becomes 36 MB of pixels on its way to an 896 p
 
 from __future__ import annotations
 
-import io
 import math
 from collections.abc import Generator
 from dataclasses import dataclass
@@ -16,17 +15,7 @@ from PIL import ExifTags, Image
 
 from coheara.domain import FileKind
 from coheara.raster.letterbox import WHITE, fit_size, scale_to
-from coheara.untrusted.guards import check_image_size, guarded_image_decoding, register_heif
-
-_PILLOW_FORMATS: dict[FileKind, str] = {
-    FileKind.JPEG: "JPEG",
-    FileKind.PNG: "PNG",
-    FileKind.WEBP: "WEBP",
-    FileKind.TIFF: "TIFF",
-    FileKind.BMP: "BMP",
-    FileKind.GIF: "GIF",
-    FileKind.HEIF: "HEIF",
-}
+from coheara.untrusted.guards import check_image_size, guarded_image_decoding, open_image
 
 # EXIF orientation -> the transpose that makes the picture upright (as ImageOps.exif_transpose).
 _UPRIGHT: dict[int, Image.Transpose] = {
@@ -64,10 +53,8 @@ def decode_pages(
     Each page is scaled to fit a ``max_side`` square (smaller pages are enlarged only with
     ``enlarge``). Raises ``BadInputError`` subclasses for bad files.
     """
-    if kind is FileKind.HEIF:
-        register_heif()
     with guarded_image_decoding():
-        image = Image.open(io.BytesIO(data), formats=[_PILLOW_FORMATS[kind]])
+        image = open_image(data, kind)
         count = getattr(image, "n_frames", 1) if kind is FileKind.TIFF else 1
     try:
         if only is not None and not 0 <= only < count:

@@ -6,6 +6,7 @@ ends as a one-line ``BadInputError`` and never as a traceback carrying file deta
 
 from __future__ import annotations
 
+import io
 import struct
 import warnings
 from collections.abc import Iterator
@@ -15,6 +16,7 @@ from functools import cache
 import pymupdf
 from PIL import Image
 
+from coheara.domain import FileKind
 from coheara.errors import CorruptFileError, ImageTooLargeError, PdfPasswordError
 from coheara.untrusted.limits import MAX_IMAGE_PIXELS, MAX_PDF_IMAGE_PIXELS
 
@@ -131,3 +133,27 @@ def unlock_pdf(doc: pymupdf.Document, password: str | None) -> None:
         raise PdfPasswordError(NEEDS_PASSWORD_MESSAGE, NEEDS_PASSWORD_HINT)
     if not doc.authenticate(password):
         raise PdfPasswordError(WRONG_PASSWORD_MESSAGE, WRONG_PASSWORD_HINT)
+
+
+_PILLOW_FORMATS: dict[FileKind, str] = {
+    FileKind.JPEG: "JPEG",
+    FileKind.PNG: "PNG",
+    FileKind.WEBP: "WEBP",
+    FileKind.TIFF: "TIFF",
+    FileKind.BMP: "BMP",
+    FileKind.GIF: "GIF",
+    FileKind.HEIF: "HEIF",
+}
+
+
+def open_image(data: bytes, kind: FileKind) -> Image.Image:
+    """Open (headers only) with the one decoder for ``kind``, its size checked.
+
+    Call inside ``guarded_image_decoding``. Only the sniffed format's decoder may parse the bytes,
+    so a file cannot reach a decoder it was not recognised as.
+    """
+    if kind is FileKind.HEIF:
+        register_heif()
+    image = Image.open(io.BytesIO(data), formats=[_PILLOW_FORMATS[kind]])
+    check_image_size(image.size)
+    return image
