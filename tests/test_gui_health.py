@@ -12,8 +12,10 @@ from review_health_data import SampleVault, build_sample_vault
 from coheara.gui.context import GuiContext
 from coheara.gui.models.health import display_date
 from coheara.gui.qt import QtCharts, QtWidgets, Qt
+from coheara.domain import ItemBadge
+from coheara.gui.views.badges import badge_chip_width
 from coheara.gui.views.labs import APART, LabsView
-from coheara.gui.views.medications import MedicationsView
+from coheara.gui.views.medications import LOADING, MedicationsView
 from coheara.services import review as review_service
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_level_fail("WARNING"),
@@ -32,12 +34,13 @@ def ctx(sample: SampleVault) -> Iterator[GuiContext]:
     ctx.runner.wait_idle()
 
 
-def _add(qtbot: QtBot, ctx: GuiContext, widget: QtWidgets.QWidget) -> None:
-    def settle(_widget: QtWidgets.QWidget) -> None:
-        ctx.runner.wait_idle()
-        QtWidgets.QApplication.processEvents()
+def _settle(ctx: GuiContext) -> None:
+    ctx.runner.wait_idle()
+    QtWidgets.QApplication.processEvents()
 
-    qtbot.addWidget(widget, before_close_func=settle)
+
+def _add(qtbot: QtBot, ctx: GuiContext, widget: QtWidgets.QWidget) -> None:
+    qtbot.addWidget(widget, before_close_func=lambda _w: _settle(ctx))
     widget.resize(1280, 800)
     widget.show()
 
@@ -170,3 +173,45 @@ def test_labs_follow_review_changes_and_clear_when_locked(qtbot: QtBot, labs: La
     ctx.set_vault(None)
     assert labs.values.rowCount() == 0 and labs.charts == []
     assert labs.empty.isVisible() and "locked" in labs.empty.text()
+
+
+def test_a_hidden_overview_waits_to_be_shown_before_it_reloads(qtbot: QtBot, ctx: GuiContext,
+                                                               sample: SampleVault) -> None:
+    labs = LabsView(ctx)
+    meds = MedicationsView(ctx)
+    for view in (labs, meds):
+        qtbot.addWidget(view, before_close_func=lambda _w: _settle(ctx))
+        view.resize(1280, 800)
+    ctx.set_vault(sample.vault)  # both out of sight (another page of the window is showing)
+    ctx.documents_changed.emit()
+    ctx.items_changed.emit(sample.docs["berlin"])
+    qtbot.wait(50)
+    assert not ctx.runner.busy() and labs.values.rowCount() == 0 and meds.model.rowCount() == 0
+    labs.show()
+    assert labs.empty.text() == LOADING  # never "No lab results yet" while they are on their way
+    qtbot.waitUntil(lambda: labs.values.rowCount() == 12)
+    assert labs.splitter.isVisible() and len(labs.charts) == 1
+    ctx.runner.wait_idle()
+    assert meds.model.rowCount() == 0  # still out of sight: still not loaded
+    meds.show()
+    qtbot.waitUntil(lambda: meds.model.rowCount() == 3)
+    labs.hide()
+    review_service.edit_item(sample.vault, sample.items["potassium"], {"value": "5,0"})
+    ctx.items_changed.emit(sample.docs["berlin"])
+    qtbot.wait(50)
+    assert labs.count_label.text() == "12 of 12 values" and labs.reloader.stale
+    labs.out_only.setChecked(True)
+    assert labs.count_label.text() == "4 of 12 values"  # the old potassium 5.7 (high) is still shown
+    labs.show()
+    qtbot.waitUntil(lambda: labs.count_label.text() == "3 of 12 values")
+
+
+def test_overview_columns_fit_their_texts_and_badges(meds: MedicationsView, labs: LabsView) -> None:
+    for table in (meds.table, meds.history, labs.table):
+        model, metrics = table.model(), table.fontMetrics()
+        last = model.columnCount() - 1  # stretches to the edge
+        for column in range(1, last):
+            widest = max(metrics.horizontalAdvance(str(model.index(r, column).data() or ""))
+                         for r in range(model.rowCount()))
+            assert table.columnWidth(column) >= widest + 8, (table.accessibleName(), column)
+        assert table.columnWidth(0) >= max(badge_chip_width(b, table.font()) for b in ItemBadge)

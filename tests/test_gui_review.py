@@ -225,3 +225,16 @@ def test_a_change_made_elsewhere_refreshes_the_open_document(qtbot: QtBot, view:
     ctx.items_changed.emit(sample.docs["london"])  # another document: nothing to do here
     ctx.items_changed.emit(sample.docs["berlin"])
     qtbot.waitUntil(lambda: _row(view, sample.items["creatinine"])[0] is ItemBadge.CONFIRMED)
+
+
+def test_a_review_out_of_sight_catches_up_when_shown_again(qtbot: QtBot, view: ReviewView, ctx: GuiContext,
+                                                           sample: SampleVault) -> None:
+    view.hide()  # the patient went back to the library, where documents are being read
+    review_service.confirm_items(sample.vault, [sample.items["creatinine"]])
+    ctx.items_changed.emit(sample.docs["berlin"])
+    ctx.documents_changed.emit()
+    qtbot.wait(50)
+    assert not ctx.runner.busy()
+    assert _row(view, sample.items["creatinine"])[0] is not ItemBadge.CONFIRMED
+    view.show()
+    qtbot.waitUntil(lambda: _row(view, sample.items["creatinine"])[0] is ItemBadge.CONFIRMED)

@@ -17,7 +17,7 @@ from coheara.gui.models.labs import (
     LabValuesModel,
     point_tooltip,
 )
-from coheara.gui.qt import QtWidgets, Qt
+from coheara.gui.qt import QtCore, QtWidgets, Qt
 from coheara.gui.views.badges import BADGE_ROLE, as_badge
 from coheara.services.health import LabPoint, LabSeries, Medication, MedicationEntry
 
@@ -139,3 +139,26 @@ def test_tooltip_says_everything_in_words() -> None:
     assert "Reference range: 12 – 16 g/dL" in text
     assert "Converted from g/L: the page shows 114 g/L." in text
     assert "From: bloods.pdf" in text
+
+
+def test_sorting_by_value_puts_numbers_in_order_and_keeps_the_selection(tester: ModelTester) -> None:
+    model = LabValuesModel()
+    model.set_series(SERIES, NAMES)
+    proxy = LabFilterProxy()
+    proxy.setSourceModel(model)
+    tester.check(proxy)
+    selection = QtCore.QItemSelectionModel(proxy)
+    ferritin_row = next(r for r in range(5) if model.row_at(r)[1].item_id == 13)
+    selection.setCurrentIndex(proxy.mapFromSource(model.index(ferritin_row, 3)),
+                              QtCore.QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    proxy.sort(3, Qt.SortOrder.AscendingOrder)
+    assert [proxy.index(r, 3).data() for r in range(5)] == ["11.4 (from 114 g/L)", "13.2", "45", "101", "negativ"]
+    assert proxy.mapToSource(selection.currentIndex()).row() == next(
+        r for r in range(5) if model.row_at(r)[1].item_id == 13)  # the selected value stays selected
+    proxy.set_text("ferritin")
+    assert [proxy.index(r, 3).data() for r in range(proxy.rowCount())] == ["45", "101"]
+    model.set_series(SERIES, NAMES)  # a reload keeps the order the patient picked
+    proxy.set_text("")
+    assert proxy.index(4, 3).data() == "negativ"
+    proxy.sort(2, Qt.SortOrder.DescendingOrder)
+    assert [proxy.index(r, 2).data() for r in range(5)][0] == "Nitrite (urine)"

@@ -55,6 +55,10 @@ class ReadOnlyTable(QtCore.QAbstractTableModel):
         """The number of rows; each subclass counts its own list (an empty table by default)."""
         return 0
 
+    def display_row(self, row: int) -> tuple[str, ...]:
+        """The texts of one row, column by column ("" under the badge); the table sizes its columns from these."""
+        return ()
+
     def _document_name(self, document_id: int) -> str:
         return self._names.get(document_id, f"Document {document_id}")
 
@@ -105,10 +109,14 @@ class MedicationsModel(ReadOnlyTable):
             return self._link_data(role)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
+        return self.display_row(index.row())[column]
+
+    def display_row(self, row: int) -> tuple[str, ...]:
+        med = self._meds[row]
+        now = med.current
         changed = med.last_changed if len(med.history) > 1 and med.last_changed != med.started else ""
-        values = ("", now.name, now.strength, now.dose, now.frequency, display_date(med.started),
-                  display_date(changed) if changed else "No change", self._document_name(now.document_id))
-        return values[column]
+        return ("", now.name, now.strength, now.dose, now.frequency, display_date(med.started),
+                display_date(changed) if changed else "No change", self._document_name(now.document_id))
 
 
 class MedicationHistoryModel(ReadOnlyTable):
@@ -147,9 +155,12 @@ class MedicationHistoryModel(ReadOnlyTable):
             return self._link_data(role)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        values = ("", display_date(entry.date), change, entry.strength, entry.dose, entry.frequency,
-                  self._document_name(entry.document_id))
-        return values[column]
+        return self.display_row(index.row())[column]
+
+    def display_row(self, row: int) -> tuple[str, ...]:
+        entry, change = self._rows[row]
+        return ("", display_date(entry.date), change, entry.strength, entry.dose, entry.frequency,
+                self._document_name(entry.document_id))
 
 
 def _change(before: MedicationEntry | None, after: MedicationEntry) -> str:

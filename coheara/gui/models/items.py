@@ -72,6 +72,20 @@ class ItemsTableModel(QtCore.QAbstractTableModel):
     def field_at(self, column: int) -> str:
         return self._columns[column]
 
+    def display_row(self, row: int) -> tuple[str, ...]:
+        """The texts of one row as shown (typed edits included); the table sizes its columns from these."""
+        item = self._items[row]
+        texts = []
+        for column in self._columns:
+            if column == STATUS:
+                texts.append(badge_label(item.badge))
+            elif column == PAGE:
+                texts.append(str(item.page_index + 1))
+            else:
+                pending = self._pending.get((item.id or 0, column))
+                texts.append(pending if pending is not None else (item.fields.get(column) or ""))
+        return tuple(texts)
+
     # -- Qt model API -------------------------------------------------------------------------------
     def rowCount(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._items)

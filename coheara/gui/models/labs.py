@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from coheara.gui.models.health import DOCUMENT_ID_ROLE, ReadOnlyTable, badge_cell, display_date
 from coheara.gui.qt import QtCore, QtGui, Qt
-from coheara.gui.views.badges import BADGE_EXPLANATIONS
+from coheara.gui.views.badges import BADGE_EXPLANATIONS, badge_label
 
 if TYPE_CHECKING:
     from coheara.services.health import LabPoint, LabSeries
@@ -87,13 +87,44 @@ class LabValuesModel(ReadOnlyTable):
     def __init__(self, parent: QtCore.QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[tuple[LabSeries, LabPoint]] = []
+        self._texts: list[tuple[str, ...] | None] = []
+        self._sort: tuple[int, Qt.SortOrder] | None = None
 
     def set_series(self, series: list[LabSeries], document_names: dict[int, str]) -> None:
         self.beginResetModel()
         self._names = dict(document_names)
         rows = [(s, p) for s in series for p in s.points]
         self._rows = sorted(rows, key=lambda r: (r[1].date, r[0].display.casefold()), reverse=True)
+        self._texts = [None] * len(self._rows)
+        if self._sort is not None:
+            self._apply_sort(*self._sort)
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Order the rows by ``column`` (stable: equal values keep newest first).
+
+        Sorted here in one Python pass: a ``QSortFilterProxyModel`` sort asks the model for every
+        comparison, tens of thousands of calls for a few thousand values, all on the GUI thread.
+        """
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        moved = self._apply_sort(column, order)
+        after = [self.index(moved[i.row()], i.column()) if 0 <= i.row() < len(moved) else QtCore.QModelIndex()
+                 for i in before]
+        self.changePersistentIndexList(before, after)
+        self.layoutChanged.emit()
+
+    def _apply_sort(self, column: int, order: Qt.SortOrder) -> list[int]:
+        """Sorts the rows; returns the new row of each old row."""
+        self._sort = (column, order)
+        old_order = sorted(range(len(self._rows)), key=lambda r: self._sort_key(r, column),
+                           reverse=order == Qt.SortOrder.DescendingOrder)
+        self._rows = [self._rows[r] for r in old_order]
+        self._texts = [self._texts[r] for r in old_order]
+        moved = [0] * len(old_order)
+        for new, old in enumerate(old_order):
+            moved[old] = new
+        return moved
 
     def row_at(self, row: int) -> tuple[LabSeries, LabPoint]:
         return self._rows[row]
@@ -101,18 +132,37 @@ class LabValuesModel(ReadOnlyTable):
     def _count(self) -> int:
         return len(self._rows)
 
+    def display_row(self, row: int) -> tuple[str, ...]:
+        # Painting, sorting and filtering ask for the same texts again and again: made once per row.
+        texts = self._texts[row]
+        if texts is None:
+            series, point = self._rows[row]
+            texts = self._texts[row] = ("", display_date(point.date), series.display, value_text(point), point.unit,
+                                        point_range(point), flag_text(point), self._document_name(point.document_id))
+        return texts
+
     def data(self, index: QtCore.QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row = index.row()
+        if not index.isValid() or not 0 <= row < len(self._rows):
             return None
-        series, point = self._rows[index.row()]
+        series, point = self._rows[row]
         column = index.column()
-        special = {DOCUMENT_ID_ROLE: point.document_id, OUT_OF_RANGE_ROLE: point.out_of_range,
-                   ANALYTE_KEY_ROLE: series.key}
-        if role in special:
-            return special[role]
+        # The roles asked for most (painting, sorting) come first.
+        if role == Qt.ItemDataRole.DisplayRole:
+            return badge_cell(point.badge, role) if column == 0 else self.display_row(row)[column]
+        if role == SORT_ROLE:  # a plain value per cell, for proxies other than LabFilterProxy
+            if column == 3 and point.value is not None:
+                return point.value
+            return point.date if column == 1 else self.display_row(row)[column] or badge_label(point.badge)
+        if role == DOCUMENT_ID_ROLE:
+            return point.document_id
+        if role == OUT_OF_RANGE_ROLE:
+            return point.out_of_range
+        if role == ANALYTE_KEY_ROLE:
+            return series.key
         if column == 0:
             return badge_cell(point.badge, role)
-        if column == self.DOCUMENT_COLUMN and role != Qt.ItemDataRole.DisplayRole:
+        if column == self.DOCUMENT_COLUMN:
             return self._link_data(role)
         if role == Qt.ItemDataRole.ToolTipRole:
             return point_tooltip(series, point, self._document_name(point.document_id))
@@ -120,15 +170,17 @@ class LabValuesModel(ReadOnlyTable):
             font = QtGui.QFont()
             font.setBold(True)
             return font
-        if role == SORT_ROLE:
-            if column == 1:
-                return point.date
-            return point.value if column == 3 and point.value is not None else str(self.data(index))
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        values = ("", display_date(point.date), series.display, value_text(point), point.unit,
-                  point_range(point), flag_text(point), self._document_name(point.document_id))
-        return values[column]
+        return None
+
+    def _sort_key(self, row: int, column: int) -> Any:
+        point = self._rows[row][1]
+        if column == 0:
+            return point.badge.value
+        if column == 1:
+            return point.date
+        if column == 3:  # numbers by size, then values that are words ("positive")
+            return (0, point.value, "") if point.value is not None else (1, 0.0, point.value_text.casefold())
+        return self.display_row(row)[column].casefold()
 
 
 class LabFilterProxy(QtCore.QSortFilterProxyModel):
@@ -140,6 +192,13 @@ class LabFilterProxy(QtCore.QSortFilterProxyModel):
         self._words: list[str] = []
         self._out_only = False
         self.setSortRole(SORT_ROLE)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        source = self.sourceModel()
+        if isinstance(source, LabValuesModel):
+            source.sort(column, order)  # the proxy keeps the source's order: see LabValuesModel.sort
+        else:
+            super().sort(column, order)
 
     def set_text(self, text: str) -> None:
         self.beginFilterChange()
@@ -157,7 +216,10 @@ class LabFilterProxy(QtCore.QSortFilterProxyModel):
             return False
         if not self._words:
             return True
-        cells = [str(model.index(source_row, c, source_parent).data() or "") for c in range(model.columnCount())]
+        if isinstance(model, LabValuesModel):
+            cells = [model.index(source_row, 0, source_parent).data() or "", *model.display_row(source_row)[1:]]
+        else:
+            cells = [str(model.index(source_row, c, source_parent).data() or "") for c in range(model.columnCount())]
         haystack = " ".join(cells).casefold()
         return all(word in haystack for word in self._words)
 

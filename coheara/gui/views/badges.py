@@ -69,6 +69,10 @@ def badge_tooltip(item: ExtractedItem) -> str:
 class BadgeDelegate(QtWidgets.QStyledItemDelegate):
     """Paints ``BADGE_ROLE`` as a rounded chip; cells without a badge paint as usual."""
 
+    def __init__(self, parent: QtCore.QObject | None = None) -> None:
+        super().__init__(parent)
+        self._hints: dict[tuple[ItemBadge, str], QtCore.QSize] = {}
+
     def paint(self, painter: QtGui.QPainter, option: QtWidgets.QStyleOptionViewItem,
               index: QtCore.QModelIndex) -> None:
         badge = as_badge(index.data(BADGE_ROLE))
@@ -98,13 +102,29 @@ class BadgeDelegate(QtWidgets.QStyledItemDelegate):
         painter.restore()
 
     def sizeHint(self, option: QtWidgets.QStyleOptionViewItem, index: QtCore.QModelIndex) -> QtCore.QSize:
-        hint = super().sizeHint(option, index)
         badge = as_badge(index.data(BADGE_ROLE))
-        if badge is not None:
-            metrics = QtGui.QFontMetrics(option.font)
-            width = metrics.horizontalAdvance(BADGE_LABELS[badge]) + 2 * (metrics.height() // 3) + 12
-            hint.setWidth(max(hint.width(), width))
-        return hint
+        if badge is None:
+            return super().sizeHint(option, index)
+        # A badge cell's size depends only on its badge and the font: worked out once, not per row.
+        key = (badge, option.font.key())
+        hint = self._hints.get(key)
+        if hint is None:
+            hint = super().sizeHint(option, index)
+            hint.setWidth(max(hint.width(), badge_chip_width(badge, option.font)))
+            self._hints[key] = hint
+        return QtCore.QSize(hint)
+
+
+
+def badge_chip_width(badge: ItemBadge, font: QtGui.QFont) -> int:
+    """Width a badge cell needs: the chip (text and rounded ends) and the air around it."""
+    metrics = QtGui.QFontMetrics(font)
+    return metrics.horizontalAdvance(BADGE_LABELS[badge]) + 2 * (metrics.height() // 3) + 12
+
+
+def widest_badge_width(font: QtGui.QFont) -> int:
+    """Width of a badge column that fits every badge, so the column does not jump as badges change."""
+    return max(badge_chip_width(badge, font) for badge in ItemBadge)
 
 
 def caution_label(parent: QtWidgets.QWidget | None = None) -> QtWidgets.QLabel:

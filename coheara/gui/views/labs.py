@@ -15,7 +15,8 @@ from coheara.gui.models.labs import ANALYTE_KEY_ROLE, SERIES_ROLE, AnalyteListMo
 from coheara.gui.ops import OpContext
 from coheara.gui.qt import QtCore, QtWidgets, Qt, Signal
 from coheara.gui.views.lab_chart import LabChart, build_chart
-from coheara.gui.views.medications import LOCKED, fit_columns, header_block, overview_table
+from coheara.gui.views.medications import LOADING, LOCKED, fit_columns, header_block, overview_table
+from coheara.gui.views.reload_when_shown import ReloadWhenShown
 from coheara.services import documents as documents_service
 from coheara.services import health as health_service
 
@@ -38,16 +39,16 @@ class LabsView(QtWidgets.QWidget):
         self.values = LabValuesModel(self)
         self.proxy = LabFilterProxy(self)
         self.proxy.setSourceModel(self.values)
+        self._loading = False
+        self._shown: tuple[list[Any], dict[int, str]] | None = None  # what the charts are drawn from
         self._build()
-        self._timer = QtCore.QTimer(self, singleShot=True, interval=0)
-        self._timer.timeout.connect(self.reload)
-        for signal in (ctx.vault_unlocked, ctx.documents_changed):
-            signal.connect(self._timer.start)
-        ctx.items_changed.connect(lambda _doc: self._timer.start())
+        self.reloader = ReloadWhenShown(self, self.reload)
+        for signal in (ctx.vault_unlocked, ctx.documents_changed, ctx.items_changed):
+            signal.connect(self.reloader.request)
         ctx.vault_locked.connect(self.clear)
         self.clear()
         if ctx.vault is not None:
-            self._timer.start()
+            self.reloader.request()
 
     def _build(self) -> None:
         self.analyte_list = QtWidgets.QListView(self)
@@ -121,6 +122,8 @@ class LabsView(QtWidgets.QWidget):
     # -- data -------------------------------------------------------------------------------------
     def clear(self) -> None:
         self._generation += 1
+        self._loading = False
+        self.reloader.forget()
         self.analytes.set_series([])
         self.values.set_series([], {})
         self._show_chart()
@@ -132,6 +135,8 @@ class LabsView(QtWidgets.QWidget):
             return
         self._generation += 1
         generation = self._generation
+        self._loading = True
+        self._update_state()
 
         def load(_op: OpContext) -> tuple[list[Any], dict[int, str]]:
             names = {d.id: d.filename for d in documents_service.list_documents(vault)}
@@ -142,6 +147,7 @@ class LabsView(QtWidgets.QWidget):
     def _loaded(self, generation: int, series: list[Any], names: dict[int, str]) -> None:
         if generation != self._generation:
             return
+        self._loading = False
         current = self.analyte_list.currentIndex().data(ANALYTE_KEY_ROLE)
         self._names = names
         self.analytes.set_series(series)
@@ -155,7 +161,7 @@ class LabsView(QtWidgets.QWidget):
         has = self.values.rowCount() > 0
         self.splitter.setVisible(has)
         self.empty.setVisible(not has)
-        self.empty.setText(EMPTY if self.ctx.vault is not None else LOCKED)
+        self.empty.setText(LOCKED if self.ctx.vault is None else LOADING if self._loading else EMPTY)
         self.count_label.setText(f"{self.proxy.rowCount()} of {self.values.rowCount()} values")
 
     # -- analyte and chart ------------------------------------------------------------------------
@@ -170,6 +176,10 @@ class LabsView(QtWidgets.QWidget):
         self._show_chart()
 
     def _show_chart(self) -> None:
+        series = self.analyte_list.currentIndex().data(SERIES_ROLE) or []
+        if series and self._shown == (series, self._names):
+            return  # a reload that did not change this test: keep its charts rather than build them again
+        self._shown = (series, dict(self._names)) if series else None
         while self.chart_layout.count():
             item = self.chart_layout.takeAt(0)
             if item.widget() is not None:
@@ -178,7 +188,6 @@ class LabsView(QtWidgets.QWidget):
         for row in range(self.chart_layout.rowCount()):
             self.chart_layout.setRowStretch(row, 0)
         self.charts = []
-        series = self.analyte_list.currentIndex().data(SERIES_ROLE) or []
         if not series:
             self.chart_title.setText("Pick a test on the left to see its trend." if self.analytes.rowCount() else "")
             self.chart_title.setVisible(True)

@@ -14,11 +14,14 @@ from coheara.gui.models.health import DOCUMENT_ID_ROLE, MedicationHistoryModel, 
 from coheara.gui.ops import OpContext
 from coheara.gui.qt import QtCore, QtWidgets, Qt, Signal
 from coheara.gui.views.badges import BadgeDelegate, caution_label
+from coheara.gui.views.column_fit import badge_column, natural_widths
+from coheara.gui.views.reload_when_shown import ReloadWhenShown
 from coheara.services import documents as documents_service
 from coheara.services import health as health_service
 
 EMPTY = "No medications yet. They appear here once your documents have been read."
 LOCKED = "Your vault is locked. Unlock it to see your health overview."
+LOADING = "Loading…"
 
 
 def overview_table(model: QtCore.QAbstractItemModel, name: str, parent: QtWidgets.QWidget) -> QtWidgets.QTableView:
@@ -38,11 +41,13 @@ def overview_table(model: QtCore.QAbstractItemModel, name: str, parent: QtWidget
     return table
 
 
-def fit_columns(table: QtWidgets.QTableView, padding: int = 16) -> None:
-    """Columns as wide as their contents plus a little air (capped, so one long cell cannot take over)."""
-    table.resizeColumnsToContents()
-    for column in range(table.model().columnCount()):
-        table.setColumnWidth(column, min(table.columnWidth(column) + padding, 360))
+def fit_columns(table: QtWidgets.QTableView, padding: int = 16, cap: int = 360) -> None:
+    """Columns as wide as their contents plus a little air (capped, so one long cell cannot take over).
+
+    Measured from the rows' texts (``column_fit``), not cell by cell: a reload never blocks the window.
+    """
+    for column, width in enumerate(natural_widths(table, fixed=badge_column(table))):
+        table.setColumnWidth(column, min(width + padding, cap))
 
 
 def header_block(title: str, subtitle: str, parent: QtWidgets.QWidget) -> QtWidgets.QVBoxLayout:
@@ -104,18 +109,19 @@ class MedicationsView(QtWidgets.QWidget):
             " Select one to see its history; click a document to check it against the page.", self))
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.empty, 1)
-        self._timer = QtCore.QTimer(self, singleShot=True, interval=0)
-        self._timer.timeout.connect(self.reload)
-        for signal in (ctx.vault_unlocked, ctx.documents_changed):
-            signal.connect(self._timer.start)
-        ctx.items_changed.connect(lambda _doc: self._timer.start())
+        self._loading = False
+        self.reloader = ReloadWhenShown(self, self.reload)
+        for signal in (ctx.vault_unlocked, ctx.documents_changed, ctx.items_changed):
+            signal.connect(self.reloader.request)
         ctx.vault_locked.connect(self.clear)
         self.clear()
         if ctx.vault is not None:
-            self._timer.start()
+            self.reloader.request()
 
     def clear(self) -> None:
         self._generation += 1
+        self._loading = False
+        self.reloader.forget()
         self.model.set_medications([], {})
         self._show_history()
         self._update_state()
@@ -126,6 +132,8 @@ class MedicationsView(QtWidgets.QWidget):
             return
         self._generation += 1
         generation = self._generation
+        self._loading = True
+        self._update_state()
 
         def load(_op: OpContext) -> tuple[list[Any], dict[int, str]]:
             names = {d.id: d.filename for d in documents_service.list_documents(vault)}
@@ -136,6 +144,7 @@ class MedicationsView(QtWidgets.QWidget):
     def _loaded(self, generation: int, medications: list[Any], names: dict[int, str]) -> None:
         if generation != self._generation:
             return
+        self._loading = False
         selected = self._selected_key()
         self._names = names
         self.model.set_medications(medications, names)
@@ -162,7 +171,7 @@ class MedicationsView(QtWidgets.QWidget):
         has = self.model.rowCount() > 0
         self.splitter.setVisible(has)
         self.empty.setVisible(not has)
-        self.empty.setText(EMPTY if self.ctx.vault is not None else LOCKED)
+        self.empty.setText(LOCKED if self.ctx.vault is None else LOADING if self._loading else EMPTY)
 
     def _clicked(self, table: QtWidgets.QTableView, index: QtCore.QModelIndex) -> None:
         if index.column() == table.model().DOCUMENT_COLUMN:  # type: ignore[attr-defined]

@@ -15,9 +15,10 @@ from coheara.gui.context import GuiContext
 from coheara.gui.ops import OpContext, show_failure
 from coheara.gui.models.health import display_date
 from coheara.gui.models.items import field_header
-from coheara.gui.qt import QtCore, QtWidgets, Qt
+from coheara.gui.qt import QtWidgets, Qt
 from coheara.gui.views.badges import badge_label, badge_tooltip, caution_label
 from coheara.gui.views.page_viewer import PageViewerPanel
+from coheara.gui.views.reload_when_shown import ReloadWhenShown
 from coheara.gui.views.review_actions import ReviewActions
 from coheara.gui.views.review_dialogs import HistoryDialog
 from coheara.gui.views.review_page import PageLoader
@@ -45,8 +46,7 @@ class ReviewView(QtWidgets.QWidget):
         self._generation = 0
         self._history: HistoryDialog | None = None
         self._has_items = False
-        self._reload_timer = QtCore.QTimer(self, singleShot=True, interval=0)
-        self._reload_timer.timeout.connect(self.reload)
+        self.reloader = ReloadWhenShown(self, self.reload)
         self._build()
         self.pages = PageLoader(ctx, self.page_panel, self)
         ctx.vault_unlocked.connect(self.schedule_reload)
@@ -130,6 +130,7 @@ class ReviewView(QtWidgets.QWidget):
     def clear(self) -> None:
         """Forget the open document (the vault was locked)."""
         self._generation += 1
+        self.reloader.forget()
         self.document_id, self.summary, self.edits = None, None, []
         self.tabs.clear()
         self.pages.close()
@@ -141,8 +142,9 @@ class ReviewView(QtWidgets.QWidget):
         self._show_state()
 
     def schedule_reload(self) -> None:
+        """Reload soon, or when next shown if the review is out of sight (the library is reading)."""
         if self.document_id is not None:
-            self._reload_timer.start()
+            self.reloader.request()
 
     def _on_items_changed(self, doc_id: int) -> None:
         if doc_id == self.document_id:

@@ -10,6 +10,7 @@ from coheara.domain.items import DOMAIN_FIELDS, Domain, ExtractedItem
 from coheara.gui.models.items import ItemsTableModel, domain_tab_title
 from coheara.gui.qt import QtCore, QtGui, QtWidgets, Signal
 from coheara.gui.views.badges import BadgeDelegate
+from coheara.gui.views.column_fit import badge_column, natural_widths
 
 
 class ItemsTable(QtWidgets.QTableView):
@@ -23,9 +24,13 @@ class ItemsTable(QtWidgets.QTableView):
         self._title, self._natural = -1, 0
 
     def fit_columns(self, title: int) -> None:
-        self.resizeColumnsToContents()
-        for column in range(self.model().columnCount()):
-            self.setColumnWidth(column, max(60, min(self.columnWidth(column), self.MAX_WIDTH)))
+        # Measured from the rows' texts in bold (values with a finding are bold), not cell by cell:
+        # resizeColumnsToContents asks the Python model ten questions per cell and stalls the window.
+        bold = self.font()
+        bold.setBold(True)
+        widths = natural_widths(self, fixed=badge_column(self), font=bold)
+        for column, width in enumerate(widths):
+            self.setColumnWidth(column, max(60, min(width, self.MAX_WIDTH)))
         self._title, self._natural = title, self.columnWidth(title)
         self._fill()
 
