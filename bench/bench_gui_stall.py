@@ -6,7 +6,7 @@ A QTimer ticks every 5 ms on the GUI thread; every gap between two ticks beyond 
 HTTP (tests/fake_ollama.py, streaming tokens). Prints the worst stall, the 99th percentile, the
 stalls over 50 ms, and how long import and reading took.
 Target: worst stall < 50 ms. ``--shell-only`` replaces the Medications, Lab results and Review views
-with placeholders, to tell the shell's own stalls from theirs (they reload when documents change).
+with placeholders, to tell the shell's own stalls from theirs (they reload when shown after documents changed).
 
 Run: QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_gui_stall.py [--shell-only]
 """

@@ -71,13 +71,20 @@ class Engine:
     hardware: Hardware
     limits: ExtractionLimits = field(default_factory=ExtractionLimits)
     notes: list[str] = field(default_factory=list)
+    fit_checked: bool = False
 
     @property
     def device(self) -> str:
         return self.choice.device
 
     def check_fit(self) -> str | None:
-        """After the first load: if the model spilled off the GPU, say so and pick a better variant."""
+        """After the first load: if the model spilled off the GPU, say so and pick a better variant.
+
+        Asked once per engine: the answer does not change while the model stays loaded.
+        """
+        if self.fit_checked:
+            return None
+        self.fit_checked = True
         for name, size, size_vram in self.client.running():
             if name.split(":")[0] != self.model.tag.split(":")[0] or size <= 0:
                 continue
@@ -185,6 +192,7 @@ def downgrade(engine: Engine) -> bool:
         if resolved is not None and resolved.variant == smaller:
             engine.notes.append(f"The {current} model ran out of memory; using the smaller {smaller} model instead.")
             engine.model = resolved
+            engine.fit_checked = False  # a new model loads: ask again where it landed
             engine.choice = VariantChoice(smaller, engine.choice.device, engine.choice.reason, engine.choice.gpu_name)
             return True
         smaller = smaller_variant(smaller)

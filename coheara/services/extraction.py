@@ -9,6 +9,7 @@ document stays queued with a one-line reason and ``coheara extract --queued`` pi
 
 from __future__ import annotations
 
+import gc
 import logging
 import time
 from collections.abc import Sequence
@@ -59,6 +60,11 @@ def extract_documents(
 ) -> ExtractionReport:
     cancel = cancel or CancelToken()
     report = ExtractionReport()
+    # Full garbage collections rescan every object the process holds and showed up as 30-50 ms
+    # pauses on random pages (bench/bench_extraction_overhead.py). Collect once now, then leave the
+    # survivors (modules, schemas, the engine client) out of later collections.
+    gc.collect()
+    gc.freeze()
     # One connection for the whole batch: opening and closing one per step cost more than the
     # validation itself (a close checkpoints the WAL).
     with closing(vault.connect()) as conn:
