@@ -84,6 +84,7 @@ def print_pdf(path: Path, truth: dict) -> Path:
 
 def main() -> None:
     from coheara.config import AppPaths, Settings
+    from coheara.notice import NOTICE_VERSION
     from coheara.security.keys import KeyStore
     from coheara.services.engine import prepare_engine
     from coheara.services.extraction import extract_documents
@@ -95,7 +96,9 @@ def main() -> None:
         root = Path(tmp)
         paths = AppPaths(root / "home")
         vault, _ = create_vault(paths, KeyStore(paths.keyfile, keyring_backend=None), PASSPHRASE)
-        save(paths, Settings(terms_accepted="2026.1"))
+        # The engine address goes into the settings (not OLLAMA_HOST) so the settings view shows
+        # the hardware check's reason rather than an environment override.
+        save(paths, Settings(terms_accepted=NOTICE_VERSION, ollama_host=fake.url))
         fake.add_model("coheara-medgemma-4b-q8")
         docs = [
             ("Labor-2024-03.pdf", lab_truth("12.03.2024", ["11,2", "7,9", "241", "1,1", "4,4", "7,1", "142", "2,1"],
@@ -104,7 +107,7 @@ def main() -> None:
             ("Labor-2025-06.pdf", lab_truth("02.06.2025", ["12,9", "6,4", "255", "0,9", "4,1", "6,2", "109", "1,8"],
                                             [None, None, None, None, None, "H", None, None])),
         ]
-        engine = prepare_engine(Settings(ollama_host=fake.url), {"COHEARA_MODEL": "q8"})
+        engine = prepare_engine(Settings(ollama_host=fake.url), {})
         try:
             for name, truth in docs:
                 (outcome,) = import_files(vault, [print_pdf(root / name, truth)])
@@ -115,7 +118,9 @@ def main() -> None:
             engine.client.close()
         shots = root / "shots"
         env = {**os.environ, "COHEARA_HOME": str(paths.home), "COHEARA_PASSPHRASE": PASSPHRASE,
-               "OLLAMA_HOST": fake.url, "COHEARA_MODEL": "q8", "QT_QPA_PLATFORM": "offscreen"}
+               "QT_QPA_PLATFORM": "offscreen"}
+        for override in ("OLLAMA_HOST", "COHEARA_MODEL"):
+            env.pop(override, None)
         subprocess.run([sys.executable, "-m", "coheara.gui.snapshots", str(shots)], env=env, check=True,
                        capture_output=True)
         OUT.mkdir(parents=True, exist_ok=True)
