@@ -229,7 +229,7 @@ def _cmd_documents(args: argparse.Namespace, paths: AppPaths, settings: Settings
         _out("Your vault is empty. Add documents with `coheara import FILE…`.")
         return EXIT_OK
     for d in documents:
-        status = "failed" if d.failure else d.status.value.replace("_", " ")
+        status = d.shown_status.value.replace("_", " ")
         date = d.doc_date or d.imported_at.date().isoformat()
         _out(f"#{d.id:<4} {date}  {status:<12} {d.pages:>3} p.  {d.filename}")
     return EXIT_OK

@@ -34,7 +34,10 @@ class FileKind(StrEnum):
 
 
 class DocumentStatus(StrEnum):
-    """Where a document is in its life. ``queued`` documents wait for extraction."""
+    """Where a document is in its life. ``queued`` documents wait for extraction.
+
+    ``failed`` is never stored: it is how a queued document with a failure reason is shown.
+    """
 
     QUEUED = "queued"
     READING = "reading"
@@ -90,6 +93,14 @@ class DocumentSummary:
     language: str | None = None
     failure: str | None = None
     notes: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def shown_status(self) -> DocumentStatus:
+        """The status a patient sees: ``failed`` while the last reading left a reason.
+
+        The stored status stays ``queued`` (the document waits to be read again); this is display only.
+        """
+        return DocumentStatus.FAILED if self.failure else self.status
 
     def as_json(self) -> dict[str, object]:
         return {

@@ -37,17 +37,12 @@ STATUS_LABELS = {
 }
 
 
-def effective_status(doc: DocumentSummary) -> str:
-    """``failed`` whenever a failure reason is recorded, else the stored status."""
-    return DocumentStatus.FAILED.value if doc.failure else doc.status.value
-
-
 def status_text(doc: DocumentSummary, reading: tuple[int, int] | None = None) -> str:
     """What the Status column says, e.g. ``Reading (page 2 of 3)`` or ``Failed: <reason>``."""
     if reading is not None:
         page, total = reading
         return f"Reading (page {page} of {total})" if total else "Reading"
-    status = effective_status(doc)
+    status = doc.shown_status.value
     if status == DocumentStatus.FAILED:
         return f"Failed: {doc.failure}" if doc.failure else "Failed"
     return STATUS_LABELS[DocumentStatus(status)]
@@ -171,13 +166,13 @@ class DocumentsModel(QtCore.QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and column == DOCUMENT:
             return self._thumbs.get(doc.id)
         if role == Qt.ItemDataRole.DecorationRole and column == STATUS:
-            status = DocumentStatus.READING.value if doc.id in self._reading else effective_status(doc)
+            status = DocumentStatus.READING.value if doc.id in self._reading else doc.shown_status.value
             # A small pixmap, not an icon: the view's icon size is the thumbnails' and would blow it up.
             return QtWidgets.QApplication.style().standardIcon(STATUS_ICONS[status]).pixmap(18)
         if role == DocumentIdRole:
             return doc.id
         if role == StatusRole:
-            return DocumentStatus.READING.value if doc.id in self._reading else effective_status(doc)
+            return DocumentStatus.READING.value if doc.id in self._reading else doc.shown_status.value
         if role == FailureRole:
             return doc.failure
         return None

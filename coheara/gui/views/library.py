@@ -243,7 +243,7 @@ class LibraryView(QtWidgets.QWidget):
 
     def retry_selected(self) -> None:
         doc = self.selected_document()
-        if doc is not None and (doc.failure or doc.status is DocumentStatus.FAILED):
+        if doc is not None and doc.shown_status is DocumentStatus.FAILED:
             self.extractor.read([doc.id])
             self._update_buttons()
 
