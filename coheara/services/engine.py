@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from coheara.cancel import CancelToken, ProgressCallback, no_progress
 from coheara.config import DEFAULT_OLLAMA_HOST, Settings
@@ -128,34 +128,30 @@ def engine_status(settings: Settings, env: Mapping[str, str], hardware: Hardware
     except KnownError:
         choice = choose_variant(hw, "auto")
     host, _ = resolve_host(settings, env)
-    wanted = tag or (variant_tag(choice.variant) if choice.variant else None)
-    base = dict(host=host, choice=choice, model=wanted)
+    status = EngineStatus(
+        host=host, reachable=False, version=None, installed=(), choice=choice,
+        model=tag or (variant_tag(choice.variant) if choice.variant else None), model_present=False, vision=None,
+    )
     try:
         client = make_client(settings, env)
     except KnownError as exc:
-        return EngineStatus(reachable=False, version=None, installed=(), model_present=False, vision=None,
-                            problem=exc.message, hint=exc.hint, **base)  # type: ignore[arg-type]
+        return replace(status, problem=exc.message, hint=exc.hint)
     with client:  # close its connections: the GUI asks every minute
-        return _status(client, choice, tag, base)
+        return _probe(client, status, tag)
 
 
-def _status(client: EngineClient, choice: VariantChoice, tag: str | None, base: dict) -> EngineStatus:  # type: ignore[type-arg]
+def _probe(client: EngineClient, status: EngineStatus, tag: str | None) -> EngineStatus:
     try:
-        version = client.version()
-        installed = tuple(client.installed_models())
+        status = replace(status, reachable=True, version=client.version(), installed=tuple(client.installed_models()))
     except KnownError as exc:
-        return EngineStatus(reachable=False, version=None, installed=(), model_present=False, vision=None,
-                            problem=exc.message, hint=exc.hint, **base)  # type: ignore[arg-type]
-    if choice.variant is None and tag is None:
-        return EngineStatus(reachable=True, version=version, installed=installed, model_present=False, vision=None,
-                            problem=choice.reason, **base)  # type: ignore[arg-type]
+        return replace(status, problem=exc.message, hint=exc.hint)
+    if status.choice.variant is None and tag is None:
+        return replace(status, problem=status.choice.reason)
     try:
-        resolved = resolve_model(client, choice.variant or "q8", tag)
+        resolved = resolve_model(client, status.choice.variant or "q8", tag)
     except KnownError as exc:
-        return EngineStatus(reachable=True, version=version, installed=installed, model_present=False,
-                            vision=None, problem=exc.message, hint=exc.hint, **base)  # type: ignore[arg-type]
-    return EngineStatus(host=base["host"], reachable=True, version=version, installed=installed, choice=choice,
-                        model=resolved.tag, model_present=True, vision=True, note=resolved.note)
+        return replace(status, problem=exc.message, hint=exc.hint)
+    return replace(status, model=resolved.tag, model_present=True, vision=True, note=resolved.note)
 
 
 def prepare_engine(settings: Settings, env: Mapping[str, str], hardware: Hardware | None = None) -> Engine:
