@@ -234,3 +234,15 @@ def test_non_finite_numbers_fall_back_to_text() -> None:
     Bundle.model_validate(bundle)
     crp = observation(bundle, "CRP")
     assert "valueQuantity" not in crp and crp["referenceRange"] == [{"text": "< 5"}]
+
+
+@pytest.mark.parametrize("display", ["", "   "])
+def test_blank_analyte_name_gives_no_empty_display(display: str) -> None:
+    # Found by the property test above: FHIR strings may not be empty, so the display is left out.
+    normalized = {"loinc": "718-7", "analyte_display": display, "value_num": 13.5, "unit": "g/dL", "ucum": "g/dL"}
+    item = ExtractedItem(domain=Domain.LAB_RESULTS, fields={"test": "Hb", "value": "13,5", "unit": "g/dl"},
+                         normalized=normalized, id=1, document_id=1, attempt_id=11)
+    bundle = build_bundle(replace(sample_data(), items=[item]))
+    Bundle.model_validate(bundle)
+    (observation,) = [e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == "Observation"]
+    assert observation["code"]["coding"] == [{"system": "http://loinc.org", "code": "718-7"}]

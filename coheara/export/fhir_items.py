@@ -101,7 +101,7 @@ def _observation(item: ExtractedItem, ctx: Context) -> dict[str, Any]:
     code: dict[str, Any] = {"text": text(f.get("test")) or text(n.get("analyte_display")) or "Unnamed test"}
     if _code(n.get("loinc")):
         coding = {"system": LOINC, "code": _code(n["loinc"])}
-        if n.get("analyte_display"):
+        if text(n.get("analyte_display")):  # FHIR strings may not be empty or blank
             coding["display"] = text(n["analyte_display"])
         code["coding"] = [coding]
     out: dict[str, Any] = {
