@@ -41,7 +41,7 @@ def set_ollama_host(paths: AppPaths, host: str, *, confirmed_remote: bool = Fals
     """Change the engine address; a non-local one needs the patient's explicit confirmation."""
     host = host.strip()
     parsed = urlparse(host if "://" in host else f"http://{host}")
-    if parsed.scheme not in ("http", "https") or not parsed.hostname:
+    if parsed.scheme not in ("http", "https") or not parsed.hostname or any(c.isspace() for c in host):
         raise UsageError("That is not a valid address (example: http://127.0.0.1:11434).")
     local = host_is_local(host)
     if not local and not confirmed_remote:
