@@ -14,6 +14,7 @@ import logging
 import time
 from collections.abc import Sequence
 from contextlib import closing
+from functools import cache
 from dataclasses import dataclass, field, replace
 
 from coheara.cancel import CancelToken, Progress, ProgressCallback, no_progress
@@ -60,11 +61,7 @@ def extract_documents(
 ) -> ExtractionReport:
     cancel = cancel or CancelToken()
     report = ExtractionReport()
-    # Full garbage collections rescan every object the process holds and showed up as 30-50 ms
-    # pauses on random pages (bench/bench_extraction_overhead.py). Collect once now, then leave the
-    # survivors (modules, schemas, the engine client) out of later collections.
-    gc.collect()
-    gc.freeze()
+    _freeze_long_lived_objects()
     # One connection for the whole batch: opening and closing one per step cost more than the
     # validation itself (a close checkpoints the WAL).
     with closing(vault.connect()) as conn:
@@ -89,6 +86,18 @@ def extract_documents(
             report.done.append(doc_id)
     progress(Progress("document", "Done", len(document_ids), len(document_ids)))
     return report
+
+
+@cache  # once per process
+def _freeze_long_lived_objects() -> None:
+    """Leave the objects that exist now (modules, schemas, the engine client) out of later collections.
+
+    Full garbage collections rescan every object the process holds and showed up as 30-50 ms pauses
+    on random pages (bench/bench_extraction_overhead.py). Done once per process and without a
+    ``gc.collect()`` first: on a worker thread, a full collection holds the GIL and froze the GUI for
+    60-75 ms (bench/bench_gui_stall.py); the cost is that garbage present at that moment is kept.
+    """
+    gc.freeze()
 
 
 def _set_status(conn: Connection, doc_id: int, status: DocumentStatus, failure: str | None) -> None:

@@ -10,45 +10,32 @@ from __future__ import annotations
 from typing import Any
 
 from coheara.gui.context import GuiContext
-from coheara.gui.models.health import DOCUMENT_ID_ROLE
 from coheara.gui.models.labs import ANALYTE_KEY_ROLE, SERIES_ROLE, AnalyteListModel, LabFilterProxy, LabValuesModel
-from coheara.gui.ops import OpContext
-from coheara.gui.qt import QtCore, QtWidgets, Qt, Signal
+from coheara.gui.qt import QtCore, QtWidgets, Qt
 from coheara.gui.views.lab_chart import LabChart, build_chart
-from coheara.gui.views.medications import LOADING, LOCKED, fit_columns, header_block, overview_table
-from coheara.gui.views.reload_when_shown import ReloadWhenShown
-from coheara.services import documents as documents_service
+from coheara.gui.views.overview import Overview, fit_columns, header_block, overview_table
 from coheara.services import health as health_service
+from coheara.services.vault import Vault
 
 EMPTY = "No lab results yet. They appear here once your lab reports have been read."
 APART = "These values use units that cannot be converted into each other, so each unit has its own chart."
 
 
-class LabsView(QtWidgets.QWidget):
+class LabsView(Overview):
     """Analyte list and chart(s) above, all values with a filter below."""
 
-    open_document = Signal(int)
+    EMPTY_TEXT = EMPTY
 
     def __init__(self, ctx: GuiContext, parent: QtWidgets.QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self._generation = 0
-        self._names: dict[int, str] = {}
+        super().__init__(ctx, parent)
         self.charts: list[LabChart] = []
         self.analytes = AnalyteListModel(self)
         self.values = LabValuesModel(self)
         self.proxy = LabFilterProxy(self)
         self.proxy.setSourceModel(self.values)
-        self._loading = False
         self._shown: tuple[list[Any], dict[int, str]] | None = None  # what the charts are drawn from
         self._build()
-        self.reloader = ReloadWhenShown(self, self.reload)
-        for signal in (ctx.vault_unlocked, ctx.documents_changed, ctx.items_changed):
-            signal.connect(self.reloader.request)
-        ctx.vault_locked.connect(self.clear)
-        self.clear()
-        if ctx.vault is not None:
-            self.reloader.request()
+        self.watch()
 
     def _build(self) -> None:
         self.analyte_list = QtWidgets.QListView(self)
@@ -120,48 +107,27 @@ class LabsView(QtWidgets.QWidget):
         layout.addWidget(self.empty, 1)
 
     # -- data -------------------------------------------------------------------------------------
-    def clear(self) -> None:
-        self._generation += 1
-        self._loading = False
-        self.reloader.forget()
+    def fetch(self, vault: Vault) -> Any:
+        return health_service.lab_series(vault)
+
+    def reset(self) -> None:
         self.analytes.set_series([])
         self.values.set_series([], {})
         self._show_chart()
-        self._update_state()
 
-    def reload(self) -> None:
-        vault = self.ctx.vault
-        if vault is None:
-            return
-        self._generation += 1
-        generation = self._generation
-        self._loading = True
-        self._update_state()
+    def row_count(self) -> int:
+        return self.values.rowCount()
 
-        def load(_op: OpContext) -> tuple[list[Any], dict[int, str]]:
-            names = {d.id: d.filename for d in documents_service.list_documents(vault)}
-            return health_service.lab_series(vault), names
-
-        self.ctx.runner.run_db(load, on_done=lambda r: self._loaded(generation, *r), parent=self)
-
-    def _loaded(self, generation: int, series: list[Any], names: dict[int, str]) -> None:
-        if generation != self._generation:
-            return
-        self._loading = False
+    def apply(self, series: Any) -> None:
         current = self.analyte_list.currentIndex().data(ANALYTE_KEY_ROLE)
-        self._names = names
         self.analytes.set_series(series)
-        self.values.set_series(series, names)
+        self.values.set_series(series, self._names)
         fit_columns(self.table)
         row = self.analytes.row_of(current) if current else None
         self.select_analyte_row(row if row is not None else self.analytes.busiest_row())
-        self._update_state()
 
     def _update_state(self) -> None:
-        has = self.values.rowCount() > 0
-        self.splitter.setVisible(has)
-        self.empty.setVisible(not has)
-        self.empty.setText(LOCKED if self.ctx.vault is None else LOADING if self._loading else EMPTY)
+        super()._update_state()
         self.count_label.setText(f"{self.proxy.rowCount()} of {self.values.rowCount()} values")
 
     # -- analyte and chart ------------------------------------------------------------------------
@@ -219,8 +185,3 @@ class LabsView(QtWidgets.QWidget):
     def _clicked(self, index: QtCore.QModelIndex) -> None:
         if index.column() == LabValuesModel.DOCUMENT_COLUMN:
             self._open(index)
-
-    def _open(self, index: QtCore.QModelIndex) -> None:
-        doc_id = index.data(DOCUMENT_ID_ROLE)
-        if isinstance(doc_id, int):
-            self.open_document.emit(doc_id)

@@ -10,72 +10,23 @@ from __future__ import annotations
 from typing import Any
 
 from coheara.gui.context import GuiContext
-from coheara.gui.models.health import DOCUMENT_ID_ROLE, MedicationHistoryModel, MedicationsModel
-from coheara.gui.ops import OpContext
-from coheara.gui.qt import QtCore, QtWidgets, Qt, Signal
-from coheara.gui.views.badges import BadgeDelegate, caution_label
-from coheara.gui.views.column_fit import badge_column, natural_widths
-from coheara.gui.views.reload_when_shown import ReloadWhenShown
-from coheara.services import documents as documents_service
+from coheara.gui.models.health import MedicationHistoryModel, MedicationsModel
+from coheara.gui.qt import QtCore, QtWidgets, Qt
+from coheara.gui.views.overview import LOADING, Overview, fit_columns, header_block, overview_table
 from coheara.services import health as health_service
+from coheara.services.vault import Vault
 
 EMPTY = "No medications yet. They appear here once your documents have been read."
-LOCKED = "Your vault is locked. Unlock it to see your health overview."
-LOADING = "Loading…"
+__all__ = ["EMPTY", "LOADING", "MedicationsView"]
 
 
-def overview_table(model: QtCore.QAbstractItemModel, name: str, parent: QtWidgets.QWidget) -> QtWidgets.QTableView:
-    """A read-only table with badges in column 0, as the medication and lab overviews use."""
-    table = QtWidgets.QTableView(parent)
-    table.setModel(model)
-    table.setAccessibleName(name)
-    table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setItemDelegateForColumn(0, BadgeDelegate(table))
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setStretchLastSection(True)
-    table.horizontalHeader().setHighlightSections(False)
-    return table
-
-
-def fit_columns(table: QtWidgets.QTableView, padding: int = 16, cap: int = 360) -> None:
-    """Columns as wide as their contents plus a little air (capped, so one long cell cannot take over).
-
-    Measured from the rows' texts (``column_fit``), not cell by cell: a reload never blocks the window.
-    """
-    for column, width in enumerate(natural_widths(table, fixed=badge_column(table))):
-        table.setColumnWidth(column, min(width + padding, cap))
-
-
-def header_block(title: str, subtitle: str, parent: QtWidgets.QWidget) -> QtWidgets.QVBoxLayout:
-    """Title, one line of explanation and the AI caution line."""
-    heading = QtWidgets.QLabel(title, parent)
-    font = heading.font()
-    font.setPointSizeF(font.pointSizeF() * 1.3)
-    font.setBold(True)
-    heading.setFont(font)
-    heading.setAccessibleName(title)
-    explanation = QtWidgets.QLabel(subtitle, parent)
-    explanation.setWordWrap(True)
-    layout = QtWidgets.QVBoxLayout()
-    for widget in (heading, explanation, caution_label(parent)):
-        layout.addWidget(widget)
-    return layout
-
-
-class MedicationsView(QtWidgets.QWidget):
+class MedicationsView(Overview):
     """Current medications above, the selected drug's history below."""
 
-    open_document = Signal(int)
+    EMPTY_TEXT = EMPTY
 
     def __init__(self, ctx: GuiContext, parent: QtWidgets.QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self._generation = 0
-        self._names: dict[int, str] = {}
+        super().__init__(ctx, parent)
         self.model = MedicationsModel(self)
         self.history_model = MedicationHistoryModel(self)
         self.table = overview_table(self.model, "Current medications", self)
@@ -109,51 +60,26 @@ class MedicationsView(QtWidgets.QWidget):
             " Select one to see its history; click a document to check it against the page.", self))
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.empty, 1)
-        self._loading = False
-        self.reloader = ReloadWhenShown(self, self.reload)
-        for signal in (ctx.vault_unlocked, ctx.documents_changed, ctx.items_changed):
-            signal.connect(self.reloader.request)
-        ctx.vault_locked.connect(self.clear)
-        self.clear()
-        if ctx.vault is not None:
-            self.reloader.request()
+        self.watch()
 
-    def clear(self) -> None:
-        self._generation += 1
-        self._loading = False
-        self.reloader.forget()
+    def fetch(self, vault: Vault) -> Any:
+        return health_service.medications(vault)
+
+    def reset(self) -> None:
         self.model.set_medications([], {})
         self._show_history()
-        self._update_state()
 
-    def reload(self) -> None:
-        vault = self.ctx.vault
-        if vault is None:
-            return
-        self._generation += 1
-        generation = self._generation
-        self._loading = True
-        self._update_state()
+    def row_count(self) -> int:
+        return self.model.rowCount()
 
-        def load(_op: OpContext) -> tuple[list[Any], dict[int, str]]:
-            names = {d.id: d.filename for d in documents_service.list_documents(vault)}
-            return health_service.medications(vault), names
-
-        self.ctx.runner.run_db(load, on_done=lambda r: self._loaded(generation, *r), parent=self)
-
-    def _loaded(self, generation: int, medications: list[Any], names: dict[int, str]) -> None:
-        if generation != self._generation:
-            return
-        self._loading = False
+    def apply(self, medications: Any) -> None:
         selected = self._selected_key()
-        self._names = names
-        self.model.set_medications(medications, names)
+        self.model.set_medications(medications, self._names)
         fit_columns(self.table)
         row = next((r for r, m in enumerate(medications) if m.key == selected), 0 if medications else None)
         if row is not None:
             self.table.selectRow(row)
         self._show_history()
-        self._update_state()
 
     def _selected_key(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
@@ -167,17 +93,6 @@ class MedicationsView(QtWidgets.QWidget):
         self.history_title.setText(f"History of {medication.current.name}" if medication else
                                    "Select a medication to see its history.")
 
-    def _update_state(self) -> None:
-        has = self.model.rowCount() > 0
-        self.splitter.setVisible(has)
-        self.empty.setVisible(not has)
-        self.empty.setText(LOCKED if self.ctx.vault is None else LOADING if self._loading else EMPTY)
-
     def _clicked(self, table: QtWidgets.QTableView, index: QtCore.QModelIndex) -> None:
         if index.column() == table.model().DOCUMENT_COLUMN:  # type: ignore[attr-defined]
             self._open(index)
-
-    def _open(self, index: QtCore.QModelIndex) -> None:
-        doc_id = index.data(DOCUMENT_ID_ROLE)
-        if isinstance(doc_id, int):
-            self.open_document.emit(doc_id)
