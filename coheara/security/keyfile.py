@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from coheara.errors import KeyFileError
-from coheara.fileio import atomic_write_bytes
+from coheara.fileio import atomic_write_bytes, fsync_dir
 from coheara.security.wrap import KEY_BYTES, NONCE_BYTES, ScryptParams, Wrap, b64decode, b64encode
 
 FORMAT = "coheara-keys"
@@ -136,7 +136,7 @@ def write_new(path: Path, keyfile: KeyFile) -> None:
         os.replace(staging, path)
     finally:
         staging.unlink(missing_ok=True)
-    _fsync_dir(path.parent)
+    fsync_dir(path.parent)
 
 
 def replace(path: Path, keyfile: KeyFile) -> None:
@@ -204,13 +204,3 @@ def _int(value: object) -> int:
     if not isinstance(value, int) or isinstance(value, bool):
         raise ValueError("expected integer")
     return value
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -7,7 +7,7 @@ vault, so they are tested without a window.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from coheara.domain.items import ItemBadge
 from coheara.gui.qt import QtCore, QtGui, QtWidgets, Qt
@@ -23,6 +23,13 @@ def display_date(iso: str) -> str:
     """"2025-03-14" → "14 Mar 2025" in the system language; partial or odd dates are shown as they are."""
     date = QtCore.QDate.fromString(iso, Qt.DateFormat.ISODate) if len(iso) == 10 else QtCore.QDate()
     return QtCore.QLocale().toString(date, "d MMM yyyy") if date.isValid() else iso
+
+
+class SourcedRow(Protocol):
+    """What every overview row comes from: a badge and the document it was read in."""
+
+    document_id: int
+    badge: ItemBadge
 
 
 class ReadOnlyTable(QtCore.QAbstractTableModel):
@@ -54,6 +61,24 @@ class ReadOnlyTable(QtCore.QAbstractTableModel):
     def _count(self) -> int:
         """The number of rows; each subclass counts its own list (an empty table by default)."""
         return 0
+
+    def _entry(self, row: int) -> SourcedRow:
+        """The entry behind ``row``: its badge goes in column 0, its document in the link column."""
+        raise IndexError(row)
+
+    def data(self, index: QtCore.QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < self._count():
+            return None
+        entry, column = self._entry(index.row()), index.column()
+        if role == DOCUMENT_ID_ROLE:
+            return entry.document_id
+        if column == 0:
+            return badge_cell(entry.badge, role)
+        if column == self.DOCUMENT_COLUMN and role != Qt.ItemDataRole.DisplayRole:
+            return self._link_data(role)
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return self.display_row(index.row())[column]
 
     def display_row(self, row: int) -> tuple[str, ...]:
         """The texts of one row, column by column ("" under the badge); the table sizes its columns from these."""
@@ -96,20 +121,8 @@ class MedicationsModel(ReadOnlyTable):
     def _count(self) -> int:
         return len(self._meds)
 
-    def data(self, index: QtCore.QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._meds):
-            return None
-        med, column = self._meds[index.row()], index.column()
-        now = med.current
-        if role == DOCUMENT_ID_ROLE:
-            return now.document_id
-        if column == 0:
-            return badge_cell(now.badge, role)
-        if column == self.DOCUMENT_COLUMN and role != Qt.ItemDataRole.DisplayRole:
-            return self._link_data(role)
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return self.display_row(index.row())[column]
+    def _entry(self, row: int) -> MedicationEntry:
+        return self._meds[row].current
 
     def display_row(self, row: int) -> tuple[str, ...]:
         med = self._meds[row]
@@ -142,20 +155,8 @@ class MedicationHistoryModel(ReadOnlyTable):
     def _count(self) -> int:
         return len(self._rows)
 
-    def data(self, index: QtCore.QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        entry, change = self._rows[index.row()]
-        column = index.column()
-        if role == DOCUMENT_ID_ROLE:
-            return entry.document_id
-        if column == 0:
-            return badge_cell(entry.badge, role)
-        if column == self.DOCUMENT_COLUMN and role != Qt.ItemDataRole.DisplayRole:
-            return self._link_data(role)
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return self.display_row(index.row())[column]
+    def _entry(self, row: int) -> MedicationEntry:
+        return self._rows[row][0]
 
     def display_row(self, row: int) -> tuple[str, ...]:
         entry, change = self._rows[row]
