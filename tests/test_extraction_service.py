@@ -130,3 +130,26 @@ def test_cancel_leaves_document_queued_and_nothing_half_stored(
         assert doc_store.get_document(conn, doc_id).status.value == "queued"
         assert item_store.items_for_document(conn, doc_id) == []
         assert [a.outcome for a in attempt_store.attempts_for_document(conn, doc_id)] == ["cancelled"]
+
+
+def test_what_the_checks_noticed_about_the_document_is_kept(tmp_path: Path, fake_ollama: FakeOllama) -> None:
+    paths = AppPaths(tmp_path / "home")
+    vault, _ = create_vault(paths, KeyStore(paths.keyfile, keyring_backend=None, kdf_n=2**14), "pw")
+    photo = tmp_path / "photo.png"
+    from docs_factory import image_bytes
+
+    photo.write_bytes(image_bytes("PNG", size=(600, 800)))
+    (outcome,) = import_files(vault, [photo])
+    truth = lab_page(2)
+    truth["lab_results"].append({"test": "n/a", "value": "-", "unit": None})  # a row with nothing in it
+    fake_ollama.add_model("coheara-medgemma-4b-q8", reply=PageResponder(truth))
+    engine = prepare_engine(Settings(ollama_host=fake_ollama.url), {}, hardware=CPU_16)
+    try:
+        extract_documents(vault, engine, [outcome.document_id])
+    finally:
+        engine.client.close()
+    with vault.reading() as conn:
+        summary = doc_store.get_document(conn, outcome.document_id)
+    codes = {f.code for f in summary.findings}
+    assert {"no_text_layer", "empty_item_dropped"} <= codes
+    assert any("left out" in message for message in summary.as_json()["findings"])

@@ -32,7 +32,7 @@ def test_wheel_ships_migrations_and_resources(tmp_path: Path) -> None:
     )
     (wheel,) = wheels.glob("coheara-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    assert {"coheara/_migrations/0001_initial.sql", "coheara/_migrations/0002_review_audit.sql"} <= names
+    assert {"coheara/_migrations/0001_initial.sql", "coheara/_migrations/0003_document_findings.sql"} <= names
     assert {"coheara/_resources/hai_def_terms.md", "coheara/_resources/analytes.json"} <= names
     assert not any(name.startswith("tests/") for name in names)  # the fake Ollama server never ships
 
@@ -49,5 +49,5 @@ def test_wheel_ships_migrations_and_resources(tmp_path: Path) -> None:
 
     report = json.loads(result.stdout)
     assert report["where"].startswith(str(target))
-    assert report["migrations"] == [1, 2]
+    assert report["migrations"] == [1, 2, 3]
     assert report["terms"] and report["analyte"]

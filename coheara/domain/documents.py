@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
+from coheara.domain.items import Finding
+
 
 class FileKind(StrEnum):
     """A file's real type, sniffed from its bytes (never from its name)."""
@@ -93,6 +95,8 @@ class DocumentSummary:
     language: str | None = None
     failure: str | None = None
     notes: tuple[str, ...] = field(default_factory=tuple)
+    # What the checks noticed about the document as a whole (not about one value).
+    findings: tuple[Finding, ...] = field(default_factory=tuple)
 
     @property
     def shown_status(self) -> DocumentStatus:
@@ -117,4 +121,5 @@ class DocumentSummary:
             "issuer": self.issuer,
             "language": self.language,
             "failure": self.failure,
+            "findings": [f.message for f in self.findings],
         }

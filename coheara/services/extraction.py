@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 
 from coheara.cancel import CancelToken, Progress, ProgressCallback, no_progress
 from coheara.domain.documents import DocumentStatus
-from coheara.domain.items import ExtractedItem
+from coheara.domain.items import ExtractedItem, Finding
 from coheara.domain.provenance import AttemptRecord
 from coheara.errors import Cancelled, ModelError, OutOfMemoryError, UnusableOutputError
 from coheara.domain.documents import PageImage
@@ -118,6 +118,7 @@ def _extract_one(conn: Connection, engine: Engine, doc_id: int, progress: Progre
     _set_status(conn, doc_id, DocumentStatus.READING, None)
     items: list[ExtractedItem] = []
     metas: list[dict[str, str | None]] = []
+    findings: list[Finding] = []
     started = time.monotonic()
     for index in range(total):
         cancel.raise_if_cancelled()
@@ -130,14 +131,17 @@ def _extract_one(conn: Connection, engine: Engine, doc_id: int, progress: Progre
         ok_attempt = attempt_ids[-1] if attempt_ids else None
         items.extend(replace(item, document_id=doc_id, attempt_id=ok_attempt) for item in validated.items)
         metas.append(validated.document)
+        findings += [_on_page(f, index, total) for f in validated.findings]
         if index == 0:
             note = engine.check_fit()
             if note:
                 progress(Progress("note", note, document_id=doc_id))
     meta = merge_document_meta(metas)
+    findings += meta.get("findings") or []
     with transaction(conn):
         item_store.replace_document_items(conn, doc_id, items)
         docs.set_metadata(conn, doc_id, meta)
+        docs.set_findings(conn, doc_id, findings)
         docs.set_status(conn, doc_id, DocumentStatus.NEEDS_REVIEW, None)
     log.info("document %d read: %d items from %d pages", doc_id, len(items), total)
 
@@ -176,6 +180,11 @@ def _read_page(
                 continue
             raise
         return result, _record(conn, _stamp(result.attempts, doc_id, page.index))
+
+
+def _on_page(finding: Finding, index: int, total: int) -> Finding:
+    """A page's finding as the document shows it: which page, when there are several."""
+    return finding if total == 1 else replace(finding, message=f"Page {index + 1}: {finding.message}")
 
 
 def _stamp(records: Sequence[AttemptRecord], doc_id: int, page_index: int) -> list[AttemptRecord]:

@@ -7,11 +7,12 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 
 from coheara.domain.documents import DocumentStatus, DocumentSummary, FileKind, PageImage, TextWord
+from coheara.domain.items import Finding
 from coheara.storage.connection import Connection
 
 _COLUMNS = (
     "id, filename, sha256, kind, size, page_count, status, imported_at, doc_type, doc_date, issuer,"
-    " language, failure, notes"
+    " language, failure, notes, findings_json"
 )
 
 
@@ -31,6 +32,7 @@ def _summary(row: tuple) -> DocumentSummary:
         language=row[11],
         failure=row[12],
         notes=tuple(n for n in row[13].split("\n") if n),
+        findings=tuple(Finding(**f) for f in json.loads(row[14])),
     )
 
 
@@ -107,6 +109,11 @@ def set_metadata(conn: Connection, document_id: int, meta: dict[str, str | None]
         "UPDATE documents SET doc_type = ?, doc_date = ?, issuer = ?, language = ? WHERE id = ?",
         (meta.get("type"), meta.get("date"), meta.get("issuer"), meta.get("language"), document_id),
     )
+
+
+def set_findings(conn: Connection, document_id: int, findings: list[Finding]) -> None:
+    payload = [{"code": f.code, "message": f.message, "field": f.field, "severity": f.severity} for f in findings]
+    conn.execute("UPDATE documents SET findings_json = ? WHERE id = ?", (json.dumps(payload), document_id))
 
 
 def original_bytes(conn: Connection, document_id: int) -> bytes | None:

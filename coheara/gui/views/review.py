@@ -65,13 +65,20 @@ class ReviewView(QtWidgets.QWidget):
         self.title.setFont(font)
         self.meta = QtWidgets.QLabel(self)
         self.meta.setAccessibleName("Document details")
+        # Document-level findings: e.g. empty entries the model returned were left out, or the page
+        # has no text layer so nothing could be verified. Shown so nothing is dropped silently.
+        self.findings = QtWidgets.QLabel(self)
+        self.findings.setAccessibleName("What the checks noticed about this document")
+        self.findings.setWordWrap(True)
+        self.findings.setVisible(False)
         self.caution = caution_label(self)
         self.reviewed_button = QtWidgets.QPushButton("Mark document reviewed", self)
         self.reviewed_button.setToolTip("Mark this document as reviewed once every value is checked")
         header = QtWidgets.QGridLayout()
         header.addWidget(self.title, 0, 0)
         header.addWidget(self.meta, 1, 0)
-        header.addWidget(self.caution, 2, 0, 1, 2)
+        header.addWidget(self.findings, 2, 0, 1, 2)
+        header.addWidget(self.caution, 3, 0, 1, 2)
         header.addWidget(self.reviewed_button, 0, 1, 2, 1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         header.setColumnStretch(0, 1)
 
@@ -136,6 +143,8 @@ class ReviewView(QtWidgets.QWidget):
         self.pages.close()
         self.title.setText("No document open")
         self.meta.clear()
+        self.findings.clear()
+        self.findings.setVisible(False)
         self.feedback.clear()
         if self._history is not None:
             self._history.close()
@@ -180,6 +189,9 @@ class ReviewView(QtWidgets.QWidget):
         self.pages.set_page_count(summary.pages)
         self.title.setText(summary.filename)
         self.meta.setText(self._meta_text(summary, len(items)))
+        notes = [f.message for f in summary.findings]
+        self.findings.setText("Note: " + "  ".join(notes) if notes else "")
+        self.findings.setVisible(bool(notes))
         reviewed = summary.status is DocumentStatus.REVIEWED
         self.reviewed_button.setText("Reopen review" if reviewed else "Mark document reviewed")
         self.reviewed_button.setAccessibleName(self.reviewed_button.text())
