@@ -118,14 +118,28 @@ def run_tests(extra_args: list[str]) -> int:
     return 0
 
 
+def newer_python() -> str | None:
+    """A Python 3.11+ to run under when this one is older (Ubuntu 22.04 ships 3.10)."""
+    for name in ("python3.13", "python3.12", "python3.11"):
+        found = shutil.which(name)
+        if found:
+            return found
+    ensure_debs(["python3.11", "python3.11-venv"], required=False)
+    return shutil.which("python3.11")
+
+
 def main(argv: list[str]) -> int:
     if not argv or argv[0] not in ("run", "test"):
         print(__doc__)
         return 2
     mode, rest = argv[0], argv[1:]
     if sys.version_info < (3, 11):
-        say("Coheara needs Python 3.11 or newer.")
-        return 1
+        other = newer_python()
+        if other is None:
+            say("Coheara needs Python 3.11 or newer (Debian/Ubuntu: apt-get install python3.11 python3.11-venv).")
+            return 1
+        say(f"This python3 is {sys.version.split()[0]}; continuing with {other}")
+        os.execv(other, [other, __file__, *argv])
     ensure_debs(APT_APP, required=True)
     if mode == "test":
         ensure_debs(APT_TEST, required=False)
