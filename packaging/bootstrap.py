@@ -120,12 +120,15 @@ def run_tests(extra_args: list[str]) -> int:
 
 def newer_python() -> str | None:
     """A Python 3.11+ to run under when this one is older (Ubuntu 22.04 ships 3.10)."""
+    def works(path: str | None) -> bool:  # a version manager's shim may exist without the version
+        probe = "import sys, venv; assert sys.version_info >= (3, 11)"
+        return path is not None and subprocess.run([path, "-c", probe], capture_output=True).returncode == 0
+
     for name in ("python3.13", "python3.12", "python3.11"):
-        found = shutil.which(name)
-        if found:
-            return found
+        if works(shutil.which(name)):
+            return shutil.which(name)
     ensure_debs(["python3.11", "python3.11-venv"], required=False)
-    return shutil.which("python3.11")
+    return shutil.which("python3.11") if works(shutil.which("python3.11")) else None
 
 
 def main(argv: list[str]) -> int:
