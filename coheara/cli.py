@@ -13,13 +13,12 @@ import json
 import logging
 import os
 import sys
-import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from coheara import __version__
-from coheara.errors import Cancelled, KnownError, UsageError
+from coheara.errors import BUG_MESSAGE, Cancelled, KnownError, UsageError, bug_location
 
 if TYPE_CHECKING:
     from coheara.config import AppPaths, Settings
@@ -85,12 +84,8 @@ def run_cli(argv: Sequence[str]) -> int:
         _err("coheara: interrupted; everything stored so far is intact.")
         return 130
     except Exception as exc:  # noqa: BLE001 - the last line of defence: a bug, shown without data
-        # The message of an unexpected exception may quote file content: log only type and location.
-        frames = traceback.extract_tb(exc.__traceback__)
-        where = " <- ".join(f"{Path(f.filename).name}:{f.lineno}" for f in reversed(frames[-6:]))
-        log.error("internal error %s at %s", type(exc).__name__, where)
-        _err("coheara: something went wrong inside Coheara (a bug). Nothing stored was lost. "
-             "Details without any of your data are in the log.")
+        log.error("internal error %s", bug_location(exc))
+        _err(f"coheara: {BUG_MESSAGE} Details without any of your data are in the log.")
         return 70
 
 

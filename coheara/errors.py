@@ -34,6 +34,11 @@ file name put it in front of the message themselves, on the user's own screen.
 
 from __future__ import annotations
 
+import traceback
+from pathlib import Path
+
+BUG_MESSAGE = "Something went wrong inside Coheara (a bug). Nothing stored was lost."
+
 
 class CohearaError(Exception):
     """Base of every exception Coheara raises on purpose."""
@@ -182,3 +187,13 @@ class UnusableOutputError(ModelError):
 
 class ExportError(KnownError):
     exit_code = 1
+
+
+def bug_location(exc: BaseException) -> str:
+    """``TypeName at file.py:12 <- other.py:34``: what a bug report may log.
+
+    The exception's message is left out on purpose: an unexpected error can quote file content.
+    """
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = " <- ".join(f"{Path(f.filename).name}:{f.lineno}" for f in reversed(frames[-6:]))
+    return f"{type(exc).__name__} at {where}"

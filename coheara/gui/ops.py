@@ -12,20 +12,15 @@
 from __future__ import annotations
 
 import logging
-import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from coheara.cancel import CancelToken, Progress
-from coheara.errors import Cancelled, KnownError
+from coheara.errors import BUG_MESSAGE, Cancelled, KnownError, bug_location
 from coheara.gui.qt import QtCore, QtWidgets, Signal
 
 log = logging.getLogger(__name__)
-
-BUG_MESSAGE = "Something went wrong inside Coheara (a bug). Nothing stored was lost."
-
 
 @dataclass(slots=True)
 class OpContext:
@@ -81,9 +76,7 @@ def describe_failure(exc: BaseException) -> tuple[str, str | None]:
     """The sentence (and hint) a patient sees for an exception; bugs are logged without data."""
     if isinstance(exc, KnownError):
         return exc.message, exc.hint
-    frames = traceback.extract_tb(exc.__traceback__)
-    where = " <- ".join(f"{Path(f.filename).name}:{f.lineno}" for f in reversed(frames[-6:]))
-    log.error("internal error %s at %s", type(exc).__name__, where)
+    log.error("internal error %s", bug_location(exc))
     return BUG_MESSAGE, "Details without any of your data were written to the log."
 
 
