@@ -56,7 +56,7 @@ def drop(window: MainWindow, files: list[Path]) -> bool:
     mime.setUrls([QtCore.QUrl.fromLocalFile(str(f)) for f in files])
     point = QtCore.QPoint(window.width() // 2, window.height() // 2)
     copy, left, none = Qt.DropAction.CopyAction, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    enter = QtGui.QDragEnterEvent(QtCore.QPointF(point), copy, mime, left, none)
+    enter = QtGui.QDragEnterEvent(point, copy, mime, left, none)
     QtWidgets.QApplication.sendEvent(window, enter)
     event = QtGui.QDropEvent(QtCore.QPointF(point), copy, mime, left, none)
     QtWidgets.QApplication.sendEvent(window, event)

@@ -30,15 +30,21 @@ class OpContext:
     cancel: CancelToken = field(default_factory=CancelToken)
 
 
-class _Signals(QtCore.QObject):
-    done = Signal(object)
-    failed = Signal(object)
+class _OpSignals(QtCore.QObject):
+    """Lives on the GUI thread. The worker emits the ``worker_*`` signals, which Qt queues to the GUI
+    thread in order; ``progressed`` and ``finished`` are emitted again there, at delivery, so that a
+    slot connected right after the operation started never misses an event the worker sent first."""
+
+    worker_done = Signal(object)
+    worker_failed = Signal(object)
+    worker_progressed = Signal(object)
+    worker_finished = Signal()
     progressed = Signal(object)
     finished = Signal()
 
 
 class _Worker(QtCore.QRunnable):
-    def __init__(self, fn: Callable[[OpContext], Any], signals: _Signals, ctx: OpContext) -> None:
+    def __init__(self, fn: Callable[[OpContext], Any], signals: _OpSignals, ctx: OpContext) -> None:
         super().__init__()
         self.setAutoDelete(True)
         self._fn, self._signals, self._ctx = fn, signals, ctx
@@ -47,26 +53,37 @@ class _Worker(QtCore.QRunnable):
         try:
             result = self._fn(self._ctx)
         except BaseException as exc:  # noqa: BLE001 - delivered to the GUI thread, never swallowed
-            self._signals.failed.emit(exc)
+            self._signals.worker_failed.emit(exc)
         else:
-            self._signals.done.emit(result)
+            self._signals.worker_done.emit(result)
         finally:
-            self._signals.finished.emit()
+            self._signals.worker_finished.emit()
 
 
-class Op(QtCore.QObject):
-    """A running background operation; keep it to cancel it or to connect to ``progressed``."""
+class Op:
+    """A running background operation; keep it to cancel it or to connect to ``progressed``.
 
-    progressed = Signal(object)
-    finished = Signal()
+    Its signals exist from construction, before the worker can emit. Once ``finished`` has been
+    delivered (after every earlier signal, since they share one queue), the runner lets go of the
+    operation and its Qt half is deleted, so a session of thousands of operations holds none of them.
+    """
 
-    def __init__(self, parent: QtCore.QObject | None = None) -> None:
-        super().__init__(parent)
-        self.context = OpContext(progress=self._emit_progress)
+    __slots__ = ("_signals", "context", "running", "__weakref__")
+
+    def __init__(self) -> None:
+        self._signals = _OpSignals()
+        self.context = OpContext(progress=self._signals.worker_progressed.emit)
         self.running = True
 
-    def _emit_progress(self, progress: Progress) -> None:
-        self._signals.progressed.emit(progress)
+    @property
+    def progressed(self) -> Any:
+        """Progress events, on the GUI thread."""
+        return self._signals.progressed
+
+    @property
+    def finished(self) -> Any:
+        """Emitted once, on the GUI thread, after the result or the failure was delivered."""
+        return self._signals.finished
 
     def cancel(self) -> None:
         self.context.cancel.cancel()
@@ -107,18 +124,16 @@ class Runner(QtCore.QObject):
         self,
         pool: QtCore.QThreadPool,
         fn: Callable[[OpContext], Any],
-        on_done: Callable[[Any], None] | None,
+        on_done: Callable[[Any], object] | None,
         on_failed: Callable[[BaseException], None] | None,
         parent: QtWidgets.QWidget | None,
         on_progress: Callable[[Progress], None] | None,
     ) -> Op:
-        op = Op(self)
-        signals = _Signals()
-        op._signals = signals  # type: ignore[attr-defined]
-        signals.moveToThread(self.thread())
-        signals.progressed.connect(op.progressed)
+        op = Op()
+        signals = op._signals
+        signals.worker_progressed.connect(signals.progressed)
         if on_progress is not None:
-            op.progressed.connect(on_progress)
+            signals.progressed.connect(on_progress)
 
         def done(result: Any) -> None:
             if on_done is not None:
@@ -135,11 +150,12 @@ class Runner(QtCore.QObject):
         def finished() -> None:
             op.running = False
             self._live.discard(op)
-            op.finished.emit()
+            signals.finished.emit()
+            signals.deleteLater()  # the worker sent nothing after this: no event is left for it
 
-        signals.done.connect(done)
-        signals.failed.connect(failed)
-        signals.finished.connect(finished)
+        signals.worker_done.connect(done)
+        signals.worker_failed.connect(failed)
+        signals.worker_finished.connect(finished)
         self._live.add(op)
         pool.start(_Worker(fn, signals, op.context))
         return op
@@ -148,7 +164,7 @@ class Runner(QtCore.QObject):
         self,
         fn: Callable[[OpContext], Any],
         *,
-        on_done: Callable[[Any], None] | None = None,
+        on_done: Callable[[Any], object] | None = None,
         on_failed: Callable[[BaseException], None] | None = None,
         parent: QtWidgets.QWidget | None = None,
         on_progress: Callable[[Progress], None] | None = None,
@@ -160,7 +176,7 @@ class Runner(QtCore.QObject):
         self,
         fn: Callable[[OpContext], Any],
         *,
-        on_done: Callable[[Any], None] | None = None,
+        on_done: Callable[[Any], object] | None = None,
         on_failed: Callable[[BaseException], None] | None = None,
         parent: QtWidgets.QWidget | None = None,
         on_progress: Callable[[Progress], None] | None = None,
@@ -170,6 +186,10 @@ class Runner(QtCore.QObject):
 
     def busy(self) -> bool:
         return bool(self._live)
+
+    def live_operations(self) -> int:
+        """Operations started and not yet finished (the long-session test watches this)."""
+        return len(self._live)
 
     def wait_idle(self, timeout_ms: int = 30000) -> bool:
         """For shutdown and tests: wait for both pools (does not process queued signals)."""

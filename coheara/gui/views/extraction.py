@@ -79,10 +79,18 @@ class Extractor(QtCore.QObject):
             self._op.cancel()
 
     def _start(self) -> None:
+        ids = list(self._pending)
+        work = self._batch(ids)  # raises while locked, before the pending ids are taken
+        self._pending, self._result = [], (None, None)
+        self._op = self.ctx.runner.run_op(work, on_done=self._done, on_failed=self._failed,
+                                          on_progress=self.progressed.emit)
+        self._op.finished.connect(self._op_finished)
+        self.started.emit()
+
+    def _batch(self, ids: list[int]) -> Callable[[OpContext], Any]:
+        """The work of one batch, run in the worker pool (the long-session test replaces it)."""
         vault = self.ctx.require_vault()
-        ids, self._pending = list(self._pending), []
         settings, env = self.ctx.settings.model_copy(), dict(self.ctx.env)
-        self._result = (None, None)
 
         def work(op: OpContext) -> Any:
             from coheara.services.engine import prepare_engine
@@ -95,10 +103,7 @@ class Extractor(QtCore.QObject):
             finally:
                 engine.client.close()
 
-        self._op = self.ctx.runner.run_op(work, on_done=self._done, on_failed=self._failed,
-                                          on_progress=self.progressed.emit)
-        self._op.finished.connect(self._op_finished)
-        self.started.emit()
+        return work
 
     def _done(self, report: Any) -> None:
         self._result = (report, None)
