@@ -13,7 +13,7 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -98,7 +98,8 @@ def _dispatch(args: argparse.Namespace) -> int:
     configure_logging(paths)
     settings = load_settings(paths)
     command = args.command.replace("-", "_")
-    return globals()[f"_cmd_{command}"](args, paths, settings)
+    handler: Callable[[argparse.Namespace, AppPaths, Settings], int] = globals()[f"_cmd_{command}"]
+    return handler(args, paths, settings)
 
 
 def _out(text: str = "") -> None:
@@ -134,10 +135,10 @@ def open_vault(paths: AppPaths) -> Vault:
     env_pass = os.environ.get("COHEARA_PASSPHRASE")
     if vault_state(paths) == "new":
         passphrase = env_pass if env_pass else _ask_new_passphrase()
-        vault, recovery = create_vault(paths, keystore, passphrase)
+        vault, new_recovery = create_vault(paths, keystore, passphrase)
         _err("A new encrypted vault was created.")
         _err("Your recovery key (shown only this once; write it down and keep it safe, away from this computer):")
-        _err(f"    {recovery}")
+        _err(f"    {new_recovery}")
         _err("With it you can open your vault if you forget your passphrase.")
         return vault
     passphrase = env_pass

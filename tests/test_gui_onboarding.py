@@ -80,13 +80,13 @@ def test_without_a_keyring_a_matching_passphrase_is_required(qtbot: QtBot, windo
     _to_vault_page(qtbot, window)
     page = window.onboarding.vault_page
     assert page.keyring_available is False
-    assert not page.create.isEnabled()
+    assert not page.create_button.isEnabled()
     page.fields.first.setText("apple river stone cloud")
     page.fields.second.setText("apple river stone clou")
-    assert not page.create.isEnabled()
+    assert not page.create_button.isEnabled()
     assert "not the same" in page.fields.hint.text()
     page.fields.second.setText("apple river stone cloud")
-    assert page.create.isEnabled()
+    assert page.create_button.isEnabled()
     assert page.fields.meter.value() >= 3
 
 
@@ -97,7 +97,7 @@ def test_creating_the_vault_shows_the_recovery_key_once_and_it_opens_the_vault(
     page = window.onboarding.vault_page
     page.fields.first.setText("apple river stone cloud")
     page.fields.second.setText("apple river stone cloud")
-    page.create.click()
+    page.create_button.click()
     wait_idle(qtbot, window.ctx)
     paths = window.ctx.paths
     assert vault_state(paths) == "ready"
@@ -143,9 +143,9 @@ def test_with_a_keyring_the_passphrase_is_optional(qtbot: QtBot, home: Path) -> 
     page = window.onboarding.vault_page
     wait_idle(qtbot, window.ctx)
     assert page.keyring_available is True
-    assert page.create.isEnabled()
+    assert page.create_button.isEnabled()
     assert "keyring" in page.explain.text()
-    page.create.click()
+    page.create_button.click()
     wait_idle(qtbot, window.ctx)
     assert keyring.entries, "the key was stored in the keyring"
     assert window.onboarding.pages.currentWidget() is window.onboarding.recovery

@@ -148,7 +148,7 @@ def test_editing_a_cell_is_audited_and_undo_restores_it(qtbot: QtBot, view: Revi
     assert abs(datetime.now(UTC) - datetime.fromisoformat(edit["at"])) < timedelta(minutes=2)
 
     table.setFocus()
-    qtbot.waitUntil(view.actions.undo_button.isEnabled)
+    qtbot.waitUntil(view.toolbar.undo_button.isEnabled)
     qtbot.keyClick(table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: _row(view, hb)[1]["value"] == "13,2")
     assert _row(view, hb)[0] is ItemBadge.VERIFIED
@@ -158,23 +158,23 @@ def test_history_dialog_lists_each_change_with_its_time(qtbot: QtBot, view: Revi
     model = view.tabs.models[LABS]
     model.setData(model.index(model.row_of(sample.items["potassium"]) or 0, model.column_of("value")), "5,9")
     qtbot.waitUntil(lambda: _row(view, sample.items["potassium"])[1]["value"] == "5,9")
-    qtbot.mouseClick(view.actions.history_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.toolbar.history_button, Qt.MouseButton.LeftButton)
     dialog = view.history_dialog()
     assert dialog is not None and dialog.isVisible()
     (row,) = dialog.rows()
     assert row[1:] == ["Changed", "Kalium", "Value: “5,7” → “5,9”"]
     assert row[0].startswith(datetime.now().strftime("%d %b %Y"))
-    view.actions.undo()
+    view.toolbar.undo()
     qtbot.waitUntil(lambda: len(dialog.rows()) == 2)
     assert dialog.rows()[0][1] == "Undo" and dialog.rows()[1][1] == "Changed (undone)"
 
 
 def test_confirm_selected_and_confirm_the_whole_page(qtbot: QtBot, view: ReviewView, sample: SampleVault) -> None:
     _click_row(qtbot, view, sample.items["potassium"])
-    qtbot.mouseClick(view.actions.confirm_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.toolbar.confirm_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: _row(view, sample.items["potassium"])[0] is ItemBadge.CONFIRMED)
     assert _row(view, sample.items["hb_berlin"])[0] is ItemBadge.VERIFIED
-    qtbot.mouseClick(view.actions.confirm_page_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.toolbar.confirm_page_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: _row(view, sample.items["glucose"])[0] is ItemBadge.CONFIRMED)
     assert _row(view, sample.items["hb_berlin"])[0] is ItemBadge.CONFIRMED
     assert _row(view, sample.items["ldl"])[0] is ItemBadge.UNVERIFIED  # page 2 is not the page shown
@@ -182,7 +182,7 @@ def test_confirm_selected_and_confirm_the_whole_page(qtbot: QtBot, view: ReviewV
 
 def test_add_delete_and_undo(qtbot: QtBot, view: ReviewView, sample: SampleVault) -> None:
     diagnoses = view.tabs.tables[Domain.DIAGNOSES]
-    view.actions.add_item(Domain.DIAGNOSES, {"text": "Eisenmangel", "code": "D50.9", "date": None})
+    view.toolbar.add_item(Domain.DIAGNOSES, {"text": "Eisenmangel", "code": "D50.9", "date": None})
     qtbot.waitUntil(lambda: view.tabs.isTabVisible(view.tabs.indexOf(diagnoses)))
     assert view.tabs.tabText(view.tabs.indexOf(diagnoses)) == "Diagnoses (1)"
     new_id = view.tabs.models[Domain.DIAGNOSES].item_at(0).id
@@ -192,7 +192,7 @@ def test_add_delete_and_undo(qtbot: QtBot, view: ReviewView, sample: SampleVault
     qtbot.keyClick(view.tabs.tables[LABS], Qt.Key.Key_Delete)
     qtbot.waitUntil(lambda: view.tabs.models[LABS].row_of(sample.items["creatinine"]) is None)
     assert "Undo" in view.feedback.text()
-    qtbot.mouseClick(view.actions.undo_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.toolbar.undo_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.tabs.models[LABS].row_of(sample.items["creatinine"]) is not None)
 
 

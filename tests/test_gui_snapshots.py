@@ -38,3 +38,20 @@ def test_every_view_is_rendered_from_a_filled_vault(home: Path, tmp_path: Path, 
             assert image.width >= 200 and image.height >= 100, shot.name
             colors = image.convert("RGB").getcolors(maxcolors=1 << 16)
             assert colors is None or len(colors) >= 8, f"{shot.name} looks blank"
+
+
+def test_a_vault_whose_terms_were_never_accepted_fails_with_one_line(home: Path, tmp_path: Path) -> None:
+    """A vault made by the command line shows the terms page first: no view may be saved as another."""
+    make_vault(home, accept_terms=False)
+    out = tmp_path / "shots"
+    env = {**os.environ, "COHEARA_HOME": str(home), "COHEARA_PASSPHRASE": PASSPHRASE,
+           "OLLAMA_HOST": "http://127.0.0.1:9", "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-m", "coheara.gui.snapshots", str(out)], env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 1
+    assert done.stderr.strip().splitlines()[-1] == ("snapshots: The terms have not been accepted for this vault: start Coheara "
+                                   "once, accept them, then run this again.")
+    saved = [p.stem.split("_", 1)[1] for p in sorted(out.glob("*.png"))]
+    assert "library" not in saved and "medications" not in saved and "settings" not in saved
+    pictures = [p.read_bytes() for p in out.glob("*.png")]
+    assert len(set(pictures)) == len(pictures)  # never the same page under two names

@@ -58,9 +58,9 @@ def build_bundle(data: ExportData) -> dict[str, Any]:
     by_attempt: dict[int, list[str]] = {}
     for index, item in enumerate(data.items):
         ref = urn("item", item.id if item.id is not None else f"#{index}")
-        doc = data.document(item.document_id)
-        ctx = Context(patient, doc_urns.get(item.document_id) if doc else None, data.item_date(item),
-                      iso_date(doc.doc_date) if doc else None)
+        source = data.document(item.document_id)
+        ctx = Context(patient, doc_urns.get(source.id) if source else None, data.item_date(item),
+                      iso_date(source.doc_date) if source else None)
         entries.append((ref, item_resource(item, ctx)))
         by_domain.setdefault(item.domain, []).append(ref)
         if item.attempt_id is not None and item.attempt_id in data.attempts:

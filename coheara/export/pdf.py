@@ -33,7 +33,7 @@ def _finish(laid_out: bytes, data: ExportData) -> bytes:
     """Header notice and footer on every page, document metadata."""
     doc = pymupdf.open("pdf", laid_out)
     stamp = aware(data.generated_at)
-    for page in doc:
+    for page in doc.pages():
         page.draw_line(pymupdf.Point(HEADER.x0, HEADER.y1 + 2), pymupdf.Point(HEADER.x1, HEADER.y1 + 2),
                        color=(0.85, 0.64, 0.0), width=0.6)
         page.insert_htmlbox(HEADER, f"<p>{escape(SHORT_NOTICE)}</p>", css=HEADER_CSS)
@@ -49,7 +49,7 @@ def _finish(laid_out: bytes, data: ExportData) -> bytes:
         "creationDate": stamp.astimezone(UTC).strftime("D:%Y%m%d%H%M%S+00'00'"),
     })
     doc.subset_fonts()  # embed only the glyphs used: 550 kB → 100 kB for a typical summary
-    out = doc.tobytes(garbage=3, deflate=True)
+    out: bytes = doc.tobytes(garbage=3, deflate=True)
     doc.close()
     return out
 

@@ -86,7 +86,8 @@ class Layout:
     @staticmethod
     def _height(markup: str) -> float:
         _, used = pymupdf.Story(html=markup, user_css=CSS).place(pymupdf.Rect(BODY.x0, 0, BODY.x1, 1e6))
-        return pymupdf.Rect(used).height
+        height: float = pymupdf.Rect(used).height
+        return height
 
     def _draw(self, markup: str) -> None:
         """Draw from the cursor down; only a single row taller than a page flows onto the next."""

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Mapping
+from importlib.resources import files
 
 from coheara.config import AppPaths
 from coheara.gui.context import GuiContext
-from coheara.gui.qt import QtCore, QtWidgets
+from coheara.gui.qt import QtCore, QtGui, QtWidgets
 from coheara.gui.single_instance import InstanceServer, activate_running
 from coheara.gui.views.unlock import KeyOptions
 from coheara.gui.window import MainWindow
@@ -35,11 +36,17 @@ def application() -> QtWidgets.QApplication:
     app = QtWidgets.QApplication.instance()
     if app is None:
         app = QtWidgets.QApplication(sys.argv[:1])
+    if not isinstance(app, QtWidgets.QApplication):  # instance() is typed as any QCoreApplication
+        raise RuntimeError("a QCoreApplication without widgets is already running")
     app.setApplicationName("Coheara")
     app.setOrganizationName("Coheara")
     app.setApplicationDisplayName("Coheara")
-    app.setDesktopFileName("coheara")
-    return app  # type: ignore[return-value]
+    # The launcher's name (packaging/linux/): Wayland and docks match the window to it by this.
+    app.setDesktopFileName("org.coheara.Coheara")
+    icon = QtGui.QPixmap()
+    icon.loadFromData(files("coheara._resources").joinpath("coheara.png").read_bytes())
+    app.setWindowIcon(QtGui.QIcon(icon))
+    return app
 
 
 def run_gui(paths: AppPaths, env: Mapping[str, str], *, keys: KeyOptions | None = None) -> int:

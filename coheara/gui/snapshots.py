@@ -6,10 +6,15 @@ passphrase), the library with its documents, live reading and import results, re
 lab results, settings, the engine dialog, About and the delete confirmation. ``--dark`` renders with
 a dark palette, to check that every view follows the system's colours. The PNGs show the
 vault's content: write them only where the patient's data may be (they are not encrypted).
+
+Each picture is checked before it is written: the view it is named after must be the one showing,
+and no two names may hold the same picture. Otherwise the tool stops with one line saying why
+(a vault whose terms were never accepted in the app shows the terms page instead of every view).
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 import time
@@ -21,7 +26,7 @@ from coheara.config import AppPaths
 from coheara.domain.documents import DocumentStatus
 from coheara.gui.context import GuiContext
 from coheara.gui.main import application, keep_qt_settings_inside
-from coheara.gui.qt import QtGui, QtWidgets
+from coheara.gui.qt import QtCore, QtGui, QtWidgets
 from coheara.gui.views.unlock import KeyOptions
 from coheara.gui.window import MainWindow
 from coheara.services.importing import ImportOutcome
@@ -30,13 +35,18 @@ EXAMPLE_RECOVERY_KEY = "EXAM-PLEK-EYNO-TREA-LXXX-XXXX-XXXX-XXXX"  # a sample; re
 SIZE = (1280, 860)
 
 
+class SnapshotError(Exception):
+    """A view could not be rendered as named; the message is the one line the tool prints."""
+
+
 class Snapshotter:
     """Drives one window through the screens and saves each as ``NN_name.png``."""
 
     def __init__(self, window: MainWindow, out: Path) -> None:
         self.window, self.out = window, out
-        self.app = QtWidgets.QApplication.instance()
+        self.app = application()
         self.saved: list[Path] = []
+        self._pictures: dict[str, str] = {}  # sha256 of the PNG -> the name it was saved under
 
     def settle(self, timeout_s: float = 30.0) -> None:
         """Let background ops finish and their results paint."""
@@ -48,18 +58,38 @@ class Snapshotter:
             time.sleep(0.02)
         self.app.processEvents()
 
-    def save(self, name: str, widget: QtWidgets.QWidget | None = None) -> Path:
+    def save(self, name: str, widget: QtWidgets.QWidget | None = None, *,
+             showing: QtWidgets.QWidget | None = None) -> Path:
+        """Save ``widget`` (the window by default), after checking that ``showing`` is on screen."""
         self.settle()
+        if showing is not None and not showing.isVisible():
+            page = self.window.pages.currentWidget()
+            shown = (page.accessibleName() or type(page).__name__) if page is not None else "nothing"
+            raise SnapshotError(f"{name}: that view did not come up; the window shows {shown} instead.")
+        data = QtCore.QByteArray()
+        buffer = QtCore.QBuffer(data)
+        buffer.open(QtCore.QIODevice.OpenModeFlag.WriteOnly)
+        (widget or self.window).grab().save(buffer, "PNG")
+        png = bytes(data.data())
+        digest = hashlib.sha256(png).hexdigest()
+        if digest in self._pictures:
+            raise SnapshotError(f"{name}: the picture is the same as {self._pictures[digest]}; the view did not change.")
+        self._pictures[digest] = name
         path = self.out / f"{len(self.saved) + 1:02d}_{name}.png"
-        (widget or self.window).grab().save(str(path))
+        path.write_bytes(png)
         self.saved.append(path)
         return path
 
-    def dialog(self, name: str, opener: Callable[[], QtWidgets.QWidget]) -> None:
+    def dialog(self, name: str, opener: Callable[[], QtWidgets.QWidget | None]) -> None:
         dialog = opener()
+        if dialog is None:  # e.g. delete_selected() with nothing selected
+            raise RuntimeError(f"{name}: the dialog did not open")
         self.settle()
         self.save(name, dialog)
-        dialog.done(0) if isinstance(dialog, QtWidgets.QDialog) else dialog.close()  # type: ignore[func-returns-value]
+        if isinstance(dialog, QtWidgets.QDialog):
+            dialog.done(0)
+        else:
+            dialog.close()
         self.settle()
 
     # -- screens -------------------------------------------------------------------------------
@@ -69,28 +99,28 @@ class Snapshotter:
         onboarding = w.onboarding
         w.pages.setCurrentWidget(onboarding)
         onboarding.pages.setCurrentWidget(onboarding.welcome)
-        self.save("first_run_welcome")
+        self.save("first_run_welcome", showing=onboarding.welcome)
         onboarding.pages.setCurrentWidget(onboarding.terms)
-        self.save("first_run_terms")
+        self.save("first_run_terms", showing=onboarding.terms)
         onboarding.pages.setCurrentWidget(onboarding.vault_page)
         onboarding.vault_page._keyring_known(False)  # show the passphrase path; nothing is created
         onboarding.vault_page.fields.first.setText("four random words here")
         onboarding.vault_page.fields.second.setText("four random words here")
-        self.save("first_run_passphrase")
+        self.save("first_run_passphrase", showing=onboarding.vault_page)
         onboarding.vault_page.fields.clear()
         onboarding.recovery.panel.show_key(EXAMPLE_RECOVERY_KEY)
         onboarding.pages.setCurrentWidget(onboarding.recovery)
-        self.save("first_run_recovery_key")
+        self.save("first_run_recovery_key", showing=onboarding.recovery)
         onboarding.recovery.panel.forget()
         onboarding.pages.setCurrentWidget(onboarding.engine)
         onboarding.engine.panel.recheck()
-        self.save("first_run_engine")
+        self.save("first_run_engine", showing=onboarding.engine)
 
     def unlock(self, passphrase: str) -> None:
         w = self.window
         w.pages.setCurrentWidget(w.unlock)
         w.unlock.start(auto=False)
-        self.save("unlock")
+        self.save("unlock", showing=w.unlock)
         w.unlock.passphrase.setText("not the passphrase")
         w.unlock.unlock_button.click()
         self.save("unlock_wrong_passphrase")
@@ -101,16 +131,21 @@ class Snapshotter:
         w.unlock.unlock_button.click()
         self.settle()
         if w.ctx.vault is None:
-            raise SystemExit(f"Could not unlock the vault: {w.unlock.error.message}")
+            raise SnapshotError(f"Could not unlock the vault: {w.unlock.error.message}")
+        if not w.shell_visible():
+            raise SnapshotError("The terms have not been accepted for this vault: start Coheara once, "
+                                "accept them, then run this again.")
 
     def library(self) -> None:
         w = self.window
         w.show_view("Library")
         library = w.library
-        if library.model.rowCount():
-            library.table.selectRow(0)
-        self.save("library")
         docs = library.model.documents()
+        # A document that was read, so that "library_failed_selected" below is a different picture.
+        readable = next((d for d in docs if not d.failure), None)
+        if readable is not None:
+            library.select_document(readable.id)
+        self.save("library", showing=library)
         waiting = next((d for d in docs if d.status is DocumentStatus.QUEUED and not d.failure), None)
         if waiting is not None:
             total = waiting.pages
@@ -140,7 +175,7 @@ class Snapshotter:
             self.save("library_failed_selected")
         if docs:
             library.table.selectRow(0)
-            self.dialog("delete_confirmation", lambda: library.delete_selected())  # type: ignore[arg-type,return-value]
+            self.dialog("delete_confirmation", lambda: library.delete_selected())
 
     def review(self) -> None:
         w = self.window
@@ -149,13 +184,13 @@ class Snapshotter:
             (d for d in docs if d.status is DocumentStatus.REVIEWED), None)
         if target is not None:
             w.open_review(target.id)
-            self.save("review")
+            self.save("review", showing=w.review_page)
 
     def views(self) -> None:
         w = self.window
         for name, label in (("Medications", "medications"), ("Lab results", "lab_results"), ("Settings", "settings")):
             w.show_view(name)
-            self.save(label)
+            self.save(label, showing=w.current_view())
         self.dialog("settings_remote_host_confirmation",
                     lambda: w.settings_view.confirm_remote("http://192.168.1.20:11434"))
         self.dialog("engine_status", lambda: w.indicator.open_dialog())
@@ -203,15 +238,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     window.resize(*SIZE)
     window.show()
     shots = Snapshotter(window, out)
-    shots.first_run()
-    shots.unlock(passphrase)
-    shots.library()
-    shots.review()
-    shots.views()
-    window.lock()
-    window.shutdown()
-    ctx.runner.wait_idle()
-    window.close()
+    try:
+        shots.first_run()
+        shots.unlock(passphrase)
+        shots.library()
+        shots.review()
+        shots.views()
+    except SnapshotError as exc:
+        print(f"snapshots: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        window.lock()
+        window.shutdown()
+        ctx.runner.wait_idle()
+        window.close()
     for path in shots.saved:
         print(path)
     return 0

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from coheara.gui.autolock import AutoLock
@@ -162,11 +163,12 @@ class MainWindow(QtWidgets.QMainWindow):
         self._action(help_menu, "&About Coheara", QtGui.QKeySequence.StandardKey.HelpContents, self.show_about)
         self._set_unlocked_actions(False)
 
-    def _action(self, menu: QtWidgets.QMenu, text: str, shortcut: object, slot: object) -> QtGui.QAction:
+    def _action(self, menu: QtWidgets.QMenu, text: str, shortcut: QtGui.QKeySequence.StandardKey | str | None,
+                slot: Callable[..., object]) -> QtGui.QAction:
         action = menu.addAction(text)
         if shortcut is not None:
-            action.setShortcut(QtGui.QKeySequence(shortcut))  # type: ignore[arg-type]
-        action.triggered.connect(slot)  # type: ignore[arg-type]
+            action.setShortcut(QtGui.QKeySequence(shortcut))
+        action.triggered.connect(slot)
         self.addAction(action)  # shortcuts work even while the menu bar is hidden (offscreen, tests)
         return action
 
@@ -270,7 +272,7 @@ class MainWindow(QtWidgets.QMainWindow):
         if 0 <= row < len(NAVIGATION):
             self.views.setCurrentIndex(row)
 
-    def current_view(self) -> QtWidgets.QWidget:
+    def current_view(self) -> QtWidgets.QWidget | None:
         return self.views.currentWidget()
 
     def open_review(self, document_id: int) -> None:
@@ -298,13 +300,17 @@ class MainWindow(QtWidgets.QMainWindow):
         return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()] if mime.hasUrls() else []
 
     def dragEnterEvent(self, event: QtGui.QDragEnterEvent) -> None:  # noqa: N802 - Qt API
+        self._offer_drop(event)
+
+    def dragMoveEvent(self, event: QtGui.QDragMoveEvent) -> None:  # noqa: N802 - Qt API
+        self._offer_drop(event)
+
+    def _offer_drop(self, event: QtGui.QDragMoveEvent) -> None:
+        """Accept a drag (entering or moving) that carries local files, while the library can take them."""
         if self.shell_visible() and self._local_files(event.mimeData()):
             event.acceptProposedAction()
         else:
             event.ignore()
-
-    def dragMoveEvent(self, event: QtGui.QDragMoveEvent) -> None:  # noqa: N802 - Qt API
-        self.dragEnterEvent(event)  # type: ignore[arg-type]
 
     def dropEvent(self, event: QtGui.QDropEvent) -> None:  # noqa: N802 - Qt API
         files = self._local_files(event.mimeData())

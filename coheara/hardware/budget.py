@@ -7,7 +7,7 @@ the runtime's reserve. The model card's 4/8/12 GB are floors, not fits.
 
 from __future__ import annotations
 
-from typing import Literal, get_args
+from typing import Literal, TypeGuard, get_args
 
 GIB = 1 << 30
 GB = 1_000_000_000
@@ -15,6 +15,11 @@ GB = 1_000_000_000
 Variant = Literal["q4", "q8", "f16"]
 #: Smallest first; the choice walks this list up and down.
 VARIANTS: tuple[Variant, ...] = get_args(Variant)
+
+
+def is_variant(name: str | None) -> TypeGuard[Variant]:
+    """Whether ``name`` is one of VARIANTS (a settings value or a choice's variant, checked once)."""
+    return name in VARIANTS
 
 #: Size of the Ollama model file (text weights + the F16 vision tower Ollama never quantizes).
 FILE_BYTES: dict[Variant, int] = {"q4": int(3.3 * GB), "q8": int(5.0 * GB), "f16": int(8.6 * GB)}

@@ -23,6 +23,7 @@ from coheara.hardware.budget import (
     floor_text,
     gib,
     gpu_fits,
+    is_variant,
     smaller,
 )
 from coheara.hardware.detect import Gpu, Hardware, detect
@@ -48,9 +49,9 @@ def choose_variant(hw: Hardware, requested: str = "auto") -> VariantChoice:
             gpu, variant = found
             return VariantChoice(variant, "gpu", _gpu_sentence(gpu, variant), gpu.name)
         return _cpu_choice(hw, _why_not_gpu(hw))
-    if wanted not in VARIANTS:
+    if not is_variant(wanted):
         raise UsageError(f"Unknown model variant {requested!r}.", hint="Use auto, q4, q8 or f16.")
-    return _manual(hw, wanted)  # type: ignore[arg-type]  # narrowed by the membership test
+    return _manual(hw, wanted)
 
 
 def correct_after_load(
@@ -60,9 +61,9 @@ def correct_after_load(
     when a GPU choice spilled into RAM (next smaller variant that fits, else the processor), or
     None when the load is fine. ``hw`` should be the Hardware detected before loading; without
     it the machine is detected again, with the model still occupying memory."""
-    if choice.device != "gpu" or choice.variant not in VARIANTS or size <= 0 or size_vram >= size:
+    if choice.device != "gpu" or not is_variant(choice.variant) or size <= 0 or size_vram >= size:
         return None
-    current: Variant = choice.variant  # type: ignore[assignment]  # checked just above
+    current: Variant = choice.variant
     card = choice.gpu_name or "graphics card"
     # What does not scale with the weights (KV cache, graphs, reserve) stays the same: a smaller
     # variant needs the measured size minus the difference in file size.
@@ -125,7 +126,8 @@ def _cpu_choice(hw: Hardware, clause: str) -> VariantChoice:
         reason = (f"This computer has {gib(total)} of memory; the smallest model needs "
                   f"{floor_text('q4')}, so it cannot run the local model.")
         return VariantChoice(None, "cpu", reason, None)
-    for variant, how in (("q8", "runs well"), ("q4", "runs")):
+    cpu_variants: tuple[tuple[Variant, str], ...] = (("q8", "runs well"), ("q4", "runs"))
+    for variant, how in cpu_variants:
         if cpu_fits(variant, total, available):
             reason = (f"{clause}; with {gib(total)} of memory the {variant} build {how} on the "
                       f"processor.")

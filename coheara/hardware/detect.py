@@ -95,9 +95,10 @@ def _read_ram() -> tuple[int, int]:
 def _nvidia_gpus(nvml: Any) -> tuple[Gpu, ...]:
     if nvml is None:
         try:
-            import pynvml as nvml  # imported here: NVML costs time only when detection runs
+            import pynvml  # imported here: NVML costs time only when detection runs
         except ImportError:
             return ()
+        nvml = pynvml
     try:
         nvml.nvmlInit()
     except nvml.NVMLError as exc:

@@ -10,9 +10,9 @@ the first gap includes loading the model and encoding the image. Cloud models ar
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Generator, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, Literal, NamedTuple, TypeVar
 
 import httpx
 import ollama
@@ -166,7 +166,7 @@ class EngineClient:
                     )
                 )
         finally:
-            stream.close()
+            _close(stream)
 
     def load(self, model: str, keep_alive: str | float = "30m", options: Mapping[str, Any] | None = None) -> None:
         """Load ``model`` into memory now (an empty chat), so the first page does not wait for it."""
@@ -178,10 +178,10 @@ class EngineClient:
         model: str,
         messages: Sequence[Mapping[str, Any]],
         *,
-        format: str | dict[str, Any] | None = None,  # noqa: A002 - Ollama's name
+        format: Literal["", "json"] | dict[str, Any] | None = None,  # noqa: A002 - Ollama's name
         options: Mapping[str, Any] | None = None,
         keep_alive: str | float | None = None,
-    ) -> Iterator[StreamChunk]:
+    ) -> Generator[StreamChunk, None, None]:
         """Stream the answer. Close the iterator to stop: the engine sees the disconnect and stops."""
         refuse_cloud(model)
         # No request yet (it starts on the first next()); an error here is a bad argument: a bug.
@@ -190,7 +190,7 @@ class EngineClient:
         )
         return self._chunks(inner, model)
 
-    def _chunks(self, inner: Iterator[Any], model: str) -> Iterator[StreamChunk]:
+    def _chunks(self, inner: Iterator[Any], model: str) -> Generator[StreamChunk, None, None]:
         try:
             for part in self._iterate(inner, model):
                 yield StreamChunk(
@@ -201,9 +201,7 @@ class EngineClient:
                     eval_count=part.eval_count,
                 )
         finally:
-            close = getattr(inner, "close", None)
-            if close is not None:
-                close()
+            _close(inner)
 
     def _iterate(self, inner: Iterator[T], model: str) -> Iterator[T]:
         """``inner`` with every engine error raised as a KnownError (generators raise on ``next``)."""
@@ -218,3 +216,12 @@ class EngineClient:
                     raise
                 raise known from None
             yield part
+
+
+def _close(stream: Iterator[Any]) -> None:
+    """Close an ollama stream: that ends its HTTP response, so the engine stops generating.
+
+    ollama types its streams as plain iterators; they are generators, which have ``close``."""
+    close = getattr(stream, "close", None)
+    if close is not None:
+        close()

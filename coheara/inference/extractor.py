@@ -189,6 +189,8 @@ def _kind(error: ModelError) -> str:
 
 
 def _with_attempts(exc: Exception, attempts: list[AttemptRecord]) -> Exception:
+    # The records ride on whichever error ends the page (Cancelled, any ModelError) and are read back
+    # with getattr in services.extraction. No class can declare them: errors.py sits below domain.
     exc.attempts = list(attempts)  # type: ignore[attr-defined]
     return exc
 

@@ -129,14 +129,12 @@ class LoopGuard:
             return self.verdict
         self.tokens += 1
         self.text += chunk
-        verdict = (
-            self._whitespace(chunk)
-            or self._periodic()
-            or self._sections()
-            or self._new_lines()
-            or self._json_items()
-            or self._caps()
-        )
+        verdict = self._whitespace(chunk) or self._periodic()
+        if verdict is None:
+            # _sections only moves state and never stops the stream, so it runs outside the chain,
+            # at the same point as before: after the checks on the raw text, before the answer's.
+            self._sections()
+            verdict = self._new_lines() or self._json_items() or self._caps()
         self.verdict = verdict
         return verdict
 
@@ -188,7 +186,6 @@ class LoopGuard:
                 self._section = "answer"
                 self._answer_start = self._line_pos = end + len(REASONING_END)
                 self._lines = _Lines()
-        return None
 
     def _new_lines(self) -> Verdict | None:
         end = self.text.rfind("\n")

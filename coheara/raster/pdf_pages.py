@@ -48,7 +48,7 @@ def open_pdf(data: bytes, password: str | None) -> pymupdf.Document:
 def render_pdf_page(page: pymupdf.Page, max_side: int) -> Image.Image:
     """The page as displayed (rotation applied) in RGB, its longer side ``max_side`` pixels."""
     pixmap = _render_pixmap(page, max_side)
-    return Image.frombytes("RGB", (pixmap.width, pixmap.height), pixmap.samples)
+    return Image.frombytes("RGB", (pixmap.w, pixmap.h), pixmap.samples)
 
 
 def render_letterboxed_png(page: pymupdf.Page, side: int) -> tuple[bytes, tuple[int, int, int, int]]:
@@ -57,7 +57,7 @@ def render_letterboxed_png(page: pymupdf.Page, side: int) -> tuple[bytes, tuple[
     The page is composed in MuPDF (no copy into Pillow) and encoded by ``raster.png``.
     """
     pixmap = _render_pixmap(page, side)
-    width, height = min(pixmap.width, side), min(pixmap.height, side)
+    width, height = min(pixmap.w, side), min(pixmap.h, side)
     x, y = (side - width) // 2, (side - height) // 2
     canvas = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, side, side), False)
     canvas.clear_with(255)
@@ -76,7 +76,8 @@ def _render_pixmap(page: pymupdf.Page, max_side: int) -> pymupdf.Pixmap:
     refuse_huge_pdf_images(page.parent, page.number)
     zoom = max_side / max(width, height)
     pixmap = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False, colorspace=pymupdf.csRGB)
-    if pixmap.width == 0 or pixmap.height == 0:
+    # Pixmap.w and .h are the properties; .width and .height are aliases that mypy 1.11 reads as methods.
+    if pixmap.w == 0 or pixmap.h == 0:
         raise CorruptFileError(PDF_PAGE_DAMAGED_MESSAGE)
     return pixmap
 

@@ -146,7 +146,7 @@ def extraction_json_schema() -> dict[str, Any]:
             return [inline(v) for v in node]
         return node
 
-    schema = _compact(inline(raw))
+    schema: dict[str, Any] = _compact(inline(raw))  # a dict in, a dict out
     for prop in schema["properties"].values():
         prop.pop("default", None)
     schema["required"] = list(schema["properties"])

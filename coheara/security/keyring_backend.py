@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Protocol
 
 import keyring
 import keyring.errors
@@ -40,6 +41,16 @@ NO_KEYRING = "No secure keyring is available, so Coheara needs a passphrase."
 ASK_PASSPHRASE = "Set COHEARA_PASSPHRASE or run in a terminal to be asked."
 
 
+class SecretStore(Protocol):
+    """What Coheara uses of a keyring backend: every ``keyring`` backend has it, so do test doubles."""
+
+    def get_password(self, service: str, username: str) -> str | None: ...
+
+    def set_password(self, service: str, username: str, password: str) -> None: ...
+
+    def delete_password(self, service: str, username: str) -> None: ...
+
+
 def backend_name(backend: object) -> str:
     """``module.Class`` of a backend: recorded in the key file to explain a later change."""
     cls = type(backend)
@@ -51,13 +62,13 @@ def is_secure(backend: object) -> bool:
     return type(backend).__module__ in SECURE_MODULES
 
 
-def resolve_secure(backend: object | None) -> object | None:
+def resolve_secure(backend: SecretStore | None) -> SecretStore | None:
     """The backend itself if allowed, the best allowed member of a chainer, else None."""
     if backend is None:
         return None
     if isinstance(backend, ChainerBackend):
         try:
-            members = list(backend.backends)  # already sorted best first
+            members: list[SecretStore] = list(backend.backends)  # already sorted best first
         except Exception as exc:  # a member failing to load means "not this one", not a crash
             log.warning("keyring chainer could not list its backends (%s)", type(exc).__name__)
             return None
@@ -65,7 +76,7 @@ def resolve_secure(backend: object | None) -> object | None:
     return backend if is_secure(backend) else None
 
 
-def secure_keyring_backend() -> object | None:
+def secure_keyring_backend() -> SecretStore | None:
     """The OS keyring backend to use, or None when there is no secure one."""
     try:
         current = keyring.get_keyring()
@@ -78,23 +89,23 @@ def secure_keyring_backend() -> object | None:
     return chosen
 
 
-def read_secret(backend: object, service: str, username: str) -> str | None:
+def read_secret(backend: SecretStore, service: str, username: str) -> str | None:
     """The stored secret, or None when the entry does not exist."""
     with _unavailable_as_known_error():
-        return backend.get_password(service, username)  # type: ignore[attr-defined,no-any-return]
+        return backend.get_password(service, username)
 
 
-def write_secret(backend: object, service: str, username: str, secret: str) -> None:
+def write_secret(backend: SecretStore, service: str, username: str, secret: str) -> None:
     """Store (or replace) the entry."""
     with _unavailable_as_known_error():
-        backend.set_password(service, username, secret)  # type: ignore[attr-defined]
+        backend.set_password(service, username, secret)
 
 
-def delete_secret(backend: object, service: str, username: str) -> None:
+def delete_secret(backend: SecretStore, service: str, username: str) -> None:
     """Remove the entry; an entry that is already gone is fine."""
     with _unavailable_as_known_error():
         try:
-            backend.delete_password(service, username)  # type: ignore[attr-defined]
+            backend.delete_password(service, username)
         except keyring.errors.PasswordDeleteError:
             pass
 

@@ -85,14 +85,14 @@ class KeyStore:
         self,
         keyfile: Path,
         *,
-        keyring_backend: object | None | Literal["auto"] = "auto",
+        keyring_backend: kr.SecretStore | None | Literal["auto"] = "auto",
         kdf_n: int = 2**17,
     ) -> None:
         slots.check_scrypt_cost(kdf_n)
         self._path = Path(keyfile)
         self._backend_choice = keyring_backend
         self._backend_resolved = False
-        self._backend: object | None = None
+        self._backend: kr.SecretStore | None = None
         self._kdf_n = kdf_n
 
     # -- state -------------------------------------------------------------------------------
@@ -268,7 +268,7 @@ class KeyStore:
 
     # -- internals ---------------------------------------------------------------------------
 
-    def _keyring(self) -> object | None:
+    def _keyring(self) -> kr.SecretStore | None:
         if not self._backend_resolved:
             choice = self._backend_choice
             self._backend = kr.secure_keyring_backend() if choice == "auto" else choice
@@ -281,12 +281,12 @@ class KeyStore:
         backend = self._keyring()
         return backend is None or kr.backend_name(backend) != state.keyring.backend
 
-    def _store_kek(self, backend: object, dek: bytes, vault_id: str) -> kf.KeyringSlot:
+    def _store_kek(self, backend: kr.SecretStore, dek: bytes, vault_id: str) -> kf.KeyringSlot:
         kek = slots.new_keyring_secret()
         kr.write_secret(backend, SERVICE, vault_id, kek.hex())
         return slots.make_keyring_slot(dek, vault_id, kek, kr.backend_name(backend), SERVICE)
 
-    def _delete_entry(self, backend: object | None, slot: kf.KeyringSlot) -> None:
+    def _delete_entry(self, backend: kr.SecretStore | None, slot: kf.KeyringSlot) -> None:
         if backend is None:
             return
         try:

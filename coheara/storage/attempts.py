@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from coheara.domain.provenance import AttemptRecord
-from coheara.storage.connection import Connection
+from coheara.storage.connection import Connection, inserted_id
 
 _COLUMNS = (
     "document_id, page_index, strategy, model, variant, prompt_version, started_at, seconds, tokens,"
@@ -33,10 +34,10 @@ def insert_attempt(conn: Connection, record: AttemptRecord) -> int:
             record.raw_output,
         ),
     )
-    return int(cur.lastrowid)
+    return inserted_id(cur)
 
 
-def _record(row: tuple) -> AttemptRecord:
+def _record(row: tuple[Any, ...]) -> AttemptRecord:
     return AttemptRecord(
         id=row[0],
         document_id=row[1],

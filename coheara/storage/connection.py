@@ -17,16 +17,20 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlcipher3
-from sqlcipher3 import dbapi2
 
 from coheara.errors import VaultDamagedError, VaultError, VaultWriteError
 
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    # sqlcipher3 ships no types; it is the sqlite3 module built against SQLCipher, with the same
+    # DB-API surface, so the standard library's stubs describe it.
+    from sqlite3 import Connection as Connection, Cursor as Cursor, DatabaseError as DatabaseError
+else:
+    from sqlcipher3.dbapi2 import Connection as Connection, Cursor as Cursor, DatabaseError as DatabaseError
 
-Connection = dbapi2.Connection
-DatabaseError = dbapi2.DatabaseError
+log = logging.getLogger(__name__)
 
 KEY_BYTES = 32
 
@@ -47,7 +51,7 @@ def connect(path: Path, key: bytes, *, create: bool = False) -> Connection:
     path = Path(path)
     if not create and not path.exists():
         raise VaultError("The vault file is missing.", hint="Restore it from a backup, or start a new one.")
-    conn = sqlcipher3.connect(str(path), timeout=30, isolation_level=None, check_same_thread=False)
+    conn: Connection = sqlcipher3.connect(str(path), timeout=30, isolation_level=None, check_same_thread=False)
     try:
         # Route nothing to stderr: a wrong key would otherwise print HMAC errors to the terminal.
         conn.execute("PRAGMA cipher_log_level = NONE")
@@ -96,6 +100,14 @@ def map_database_error(exc: BaseException) -> VaultError:
     return VaultError("The vault could not be read.", hint="Run `coheara doctor` for details.")
 
 
+def inserted_id(cursor: Cursor) -> int:
+    """The rowid of the row an INSERT just made through ``cursor``."""
+    rowid = cursor.lastrowid
+    if rowid is None:  # only before any INSERT: calling this then is a bug
+        raise TypeError("the cursor has not inserted a row")
+    return rowid
+
+
 @contextmanager
 def transaction(conn: Connection) -> Iterator[Connection]:
     """One write transaction: everything inside commits together or not at all."""
@@ -124,7 +136,7 @@ def integrity_problems(conn: Connection) -> list[str]:
 
 def backup_to(conn: Connection, target: Path, key: bytes) -> None:
     """Copy the live vault to ``target`` encrypted under ``key`` (never a raw file copy)."""
-    dst = sqlcipher3.connect(str(target), isolation_level=None)
+    dst: Connection = sqlcipher3.connect(str(target), isolation_level=None)
     try:
         dst.execute("PRAGMA cipher_log_level = NONE")
         dst.execute(_key_pragma(key))

@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from datetime import UTC, datetime
+from typing import Any
 
 from coheara.domain.documents import DocumentStatus, DocumentSummary, FileKind, PageImage, TextWord
 from coheara.domain.items import Finding
-from coheara.storage.connection import Connection
+from coheara.storage.connection import Connection, inserted_id
 
 _COLUMNS = (
     "id, filename, sha256, kind, size, page_count, status, imported_at, doc_type, doc_date, issuer,"
@@ -16,7 +17,7 @@ _COLUMNS = (
 )
 
 
-def _summary(row: tuple) -> DocumentSummary:
+def _summary(row: tuple[Any, ...]) -> DocumentSummary:
     return DocumentSummary(
         id=row[0],
         filename=row[1],
@@ -57,7 +58,7 @@ def insert_document(
         " VALUES (?, ?, ?, ?, ?, 'queued', ?, ?)",
         (sha256, filename, kind.value, len(data), page_count, datetime.now(UTC).isoformat(), "\n".join(notes)),
     )
-    doc_id = int(cur.lastrowid)
+    doc_id = inserted_id(cur)
     conn.execute("INSERT INTO originals (document_id, data) VALUES (?, ?)", (doc_id, data))
     return doc_id
 

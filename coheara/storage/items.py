@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from coheara.domain.items import Domain, ExtractedItem, Finding, ReviewState, Verification
-from coheara.storage.connection import Connection
+from coheara.storage.connection import Connection, inserted_id
 
 _COLUMNS = (
     "id, document_id, page_index, domain, fields_json, normalized_json, verification, field_verification,"
@@ -29,7 +29,7 @@ def _dump(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
 
 
-def _item(row: tuple) -> ExtractedItem:
+def _item(row: tuple[Any, ...]) -> ExtractedItem:
     boxes = {k: [tuple(b) for b in v] for k, v in json.loads(row[9]).items()}
     return ExtractedItem(
         id=row[0],
@@ -41,7 +41,7 @@ def _item(row: tuple) -> ExtractedItem:
         verification=Verification(row[6]),
         field_verification=json.loads(row[7]),
         findings=tuple(Finding(**f) for f in json.loads(row[8])),
-        boxes=boxes,  # type: ignore[arg-type]
+        boxes=boxes,
         review_state=ReviewState(row[10]),
         attempt_id=row[11],
     )
@@ -85,7 +85,7 @@ def insert_items(conn: Connection, document_id: int, items: Iterable[ExtractedIt
                 stamp,
             ),
         )
-        ids.append(int(cur.lastrowid))
+        ids.append(inserted_id(cur))
     return ids
 
 
@@ -127,7 +127,7 @@ def _record_edit(
         "INSERT INTO item_edits (item_id, document_id, at, action, old_json, new_json) VALUES (?, ?, ?, ?, ?, ?)",
         (item.id, item.document_id, _now(), action, None if old is None else _dump(old), None if new is None else _dump(new)),
     )
-    return int(cur.lastrowid)
+    return inserted_id(cur)
 
 
 def _write(conn: Connection, item: ExtractedItem, deleted: bool = False) -> None:

@@ -56,7 +56,7 @@ def current_version(conn: Connection) -> int:
 def migrate(
     conn: Connection,
     *,
-    backup: Callable[[int], None] | None = None,
+    backup: Callable[[int], object] | None = None,  # what it returns (the copy's path) is not used
     target: int | None = None,
 ) -> list[int]:
     """Apply pending migrations up to ``target`` (default: all). Returns the versions applied."""

@@ -40,6 +40,7 @@ class PageContext:
 def page_context(page: PageImage | None, language: str | None, model_language: str | None) -> PageContext:
     """The conventions for reading one page (see the module docstring)."""
     text = page.text if page is not None else ""
+    source: str | None
     code, source = normalize_language(language), "given"
     if code is None:
         code, source = normalize_language(model_language), "model"

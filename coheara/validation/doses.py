@@ -98,12 +98,11 @@ def parse_scheme(text: str | None) -> DoseSchedule | None:
     match = _SCHEME.match(plain(text))
     if match is None:
         return None
-    amounts = [_amount(g) if g is not None else None for g in match.group(1, 2, 3, 4)]
-    if match.group(4) is None:
-        amounts[3] = 0.0
-    total = sum(a for a in amounts if a is not None)
+    morning, noon, evening = (_amount(match.group(i)) for i in (1, 2, 3))
+    # A three-part scheme (1-0-1) says nothing is taken at night.
+    night = _amount(match.group(4)) if match.group(4) is not None else 0.0
     rest = match.group(5).strip() or None
-    return DoseSchedule(*amounts, per_day=total, unit=rest)
+    return DoseSchedule(morning, noon, evening, night, per_day=morning + noon + evening + night, unit=rest)
 
 
 def parse_frequency(text: str | None) -> DoseSchedule | None:
@@ -136,7 +135,15 @@ def parse_frequency(text: str | None) -> DoseSchedule | None:
         per_day = float(len(slots))
     if per_day is None and per_week is None and not as_needed:
         return None
-    return DoseSchedule(**slots, per_day=per_day, per_week=per_week, as_needed=as_needed)
+    return DoseSchedule(
+        morning=slots.get("morning"),
+        noon=slots.get("noon"),
+        evening=slots.get("evening"),
+        night=slots.get("night"),
+        per_day=per_day,
+        per_week=per_week,
+        as_needed=as_needed,
+    )
 
 
 def _count(text: str) -> int:

@@ -57,8 +57,8 @@ def normalize_language(text: str | None) -> str | None:
         return None
     match = _TAG.match(folded.replace("(", "").replace(")", "").strip())
     if match and match.group(1) in _CODE_BY_NAME:
-        code = _CODE_BY_NAME[match.group(1)]
-        return f"{code}-{match.group(2)}" if match.group(2) else code
+        tag_code = _CODE_BY_NAME[match.group(1)]
+        return f"{tag_code}-{match.group(2)}" if match.group(2) else tag_code
     code = next((_CODE_BY_NAME[w] for w in words if w in _CODE_BY_NAME and len(w) > 3), None)
     if code is None:
         return None

@@ -204,11 +204,11 @@ def _table(lines: list[str], domain: ListDomain) -> list[dict[str, str | None]]:
     if not rows:
         return []
     columns = [field_for_key(cell.strip("*` "), domain) for cell in rows[0]]
-    items = []
+    items: list[dict[str, str | None]] = []
     for row in rows[1:]:
         if all(re.fullmatch(r":?-{2,}:?", cell) for cell in row if cell):
             continue
-        item = {}
+        item: dict[str, str | None] = {}
         for name, cell in zip(columns, row):
             value = clean_value(cell)
             if name and value is not None and item.get(name) is None:

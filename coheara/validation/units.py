@@ -136,8 +136,7 @@ def normalize_unit(text: str | None, prefer_dim: str | None = None) -> Unit | No
     squeezed = re.sub(r"\s+", "", stripped)
     squeezed = _SUPERSCRIPT_POWER.sub(lambda m: "10^" + m.group(1).translate(_SUPERSCRIPTS), squeezed)
     if squeezed in _CASE_SENSITIVE:
-        code = "g/L" if prefer_dim == "mass_conc" else _CASE_SENSITIVE[squeezed]
-        return UNITS[code]
+        return UNITS["g/L" if prefer_dim == "mass_conc" else _CASE_SENSITIVE[squeezed]]
     key = fold(squeezed).replace("×", "x")
     key = re.sub(r"^(?:x|\*)(?=10)", "", key)
     key = _POWER.sub(r"10^\1", key)

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from coheara.domain.documents import DocumentStatus, DocumentSummary
-from coheara.gui.qt import QtCore, QtGui, QtWidgets, Qt
+from coheara.gui.qt import ModelIndex, QtCore, QtGui, QtWidgets, Qt
 
 DocumentIdRole = Qt.ItemDataRole.UserRole + 1
 StatusRole = Qt.ItemDataRole.UserRole + 2  # DocumentStatus value, or "failed"
@@ -60,8 +60,8 @@ STATUS_ICONS = {
 def framed_thumbnail(image: QtGui.QImage, side: int) -> QtGui.QPixmap:
     """The page picture fitted into ``side`` logical pixels (sharp on high-DPI), with a thin frame
     in the palette's mid colour so a white page stands out from a white table in light and dark."""
-    app = QtGui.QGuiApplication.instance()
-    ratio = app.devicePixelRatio() if app is not None else 1.0
+    app = QtGui.QGuiApplication.instance()  # typed as the QCoreApplication it may be
+    ratio = app.devicePixelRatio() if isinstance(app, QtGui.QGuiApplication) else 1.0
     scaled = image.scaled(int(side * ratio), int(side * ratio), Qt.AspectRatioMode.KeepAspectRatio,
                           Qt.TransformationMode.SmoothTransformation)
     pixmap = QtGui.QPixmap.fromImage(scaled)
@@ -138,10 +138,10 @@ class DocumentsModel(QtCore.QAbstractTableModel):
 
     # -- Qt model API ------------------------------------------------------------------------
 
-    def rowCount(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: ModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._docs)
 
-    def columnCount(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: ModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
@@ -149,12 +149,12 @@ class DocumentsModel(QtCore.QAbstractTableModel):
             return COLUMNS[section]
         return None
 
-    def flags(self, index: QtCore.QModelIndex) -> Qt.ItemFlag:
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-    def data(self, index: QtCore.QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._docs)):
             return None
         doc = self._docs[index.row()]

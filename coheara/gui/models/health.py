@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Protocol
 
 from coheara.domain.items import ItemBadge
-from coheara.gui.qt import QtCore, QtGui, QtWidgets, Qt
+from coheara.gui.qt import ModelIndex, QtCore, QtGui, QtWidgets, Qt
 from coheara.gui.views.badges import BADGE_EXPLANATIONS, BADGE_ROLE, badge_label
 
 if TYPE_CHECKING:
@@ -28,8 +28,12 @@ def display_date(iso: str) -> str:
 class SourcedRow(Protocol):
     """What every overview row comes from: a badge and the document it was read in."""
 
-    document_id: int
-    badge: ItemBadge
+    # Read-only properties, so that frozen dataclasses such as MedicationEntry qualify.
+    @property
+    def document_id(self) -> int: ...
+
+    @property
+    def badge(self) -> ItemBadge: ...
 
 
 class ReadOnlyTable(QtCore.QAbstractTableModel):
@@ -42,10 +46,10 @@ class ReadOnlyTable(QtCore.QAbstractTableModel):
         super().__init__(parent)
         self._names: dict[int, str] = {}
 
-    def rowCount(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: ModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self._count()
 
-    def columnCount(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: ModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.HEADERS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -53,7 +57,7 @@ class ReadOnlyTable(QtCore.QAbstractTableModel):
             return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
         return None
 
-    def flags(self, index: QtCore.QModelIndex) -> Qt.ItemFlag:
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -66,7 +70,7 @@ class ReadOnlyTable(QtCore.QAbstractTableModel):
         """The entry behind ``row``: its badge goes in column 0, its document in the link column."""
         raise IndexError(row)
 
-    def data(self, index: QtCore.QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < self._count():
             return None
         entry, column = self._entry(index.row()), index.column()

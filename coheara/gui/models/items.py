@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from coheara.domain.items import DOMAIN_FIELDS, Domain, ExtractedItem, ItemBadge
-from coheara.gui.qt import QtCore, QtGui, Qt, Signal
+from coheara.gui.qt import ModelIndex, QtCore, QtGui, Qt, Signal
 from coheara.gui.views.badges import BADGE_COLORS, BADGE_ROLE, badge_label, badge_tooltip
 
 ITEM_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
@@ -87,10 +87,10 @@ class ItemsTableModel(QtCore.QAbstractTableModel):
         return tuple(texts)
 
     # -- Qt model API -------------------------------------------------------------------------------
-    def rowCount(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: ModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._items)
 
-    def columnCount(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: ModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._columns)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -100,7 +100,7 @@ class ItemsTableModel(QtCore.QAbstractTableModel):
             return field_header(self.domain, self._columns[section]) if 0 <= section < len(self._columns) else None
         return str(section + 1)
 
-    def flags(self, index: QtCore.QModelIndex) -> Qt.ItemFlag:
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -108,7 +108,7 @@ class ItemsTableModel(QtCore.QAbstractTableModel):
             return base
         return base | Qt.ItemFlag.ItemIsEditable
 
-    def data(self, index: QtCore.QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._items)):
             return None
         item = self._items[index.row()]
@@ -149,7 +149,7 @@ class ItemsTableModel(QtCore.QAbstractTableModel):
             return font
         return None
 
-    def setData(self, index: QtCore.QModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         """Ask for the change (``edit_requested``); the stored item comes back through ``set_items``."""
         if role != Qt.ItemDataRole.EditRole or not (self.flags(index) & Qt.ItemFlag.ItemIsEditable):
             return False

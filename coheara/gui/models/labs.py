@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from coheara.gui.models.health import DOCUMENT_ID_ROLE, ReadOnlyTable, badge_cell, display_date
-from coheara.gui.qt import QtCore, QtGui, Qt
+from coheara.gui.qt import ModelIndex, QtCore, QtGui, Qt
 from coheara.gui.views.badges import BADGE_EXPLANATIONS, badge_label
 
 if TYPE_CHECKING:
@@ -141,7 +141,7 @@ class LabValuesModel(ReadOnlyTable):
                                         point_range(point), flag_text(point), self._document_name(point.document_id))
         return texts
 
-    def data(self, index: QtCore.QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row = index.row()
         if not index.isValid() or not 0 <= row < len(self._rows):
             return None
@@ -210,7 +210,7 @@ class LabFilterProxy(QtCore.QSortFilterProxyModel):
         self._out_only = only
         self.endFilterChange(QtCore.QSortFilterProxyModel.Direction.Rows)
 
-    def filterAcceptsRow(self, source_row: int, source_parent: QtCore.QModelIndex) -> bool:
+    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
         model = self.sourceModel()
         if self._out_only and not model.index(source_row, 0, source_parent).data(OUT_OF_RANGE_ROLE):
             return False
@@ -247,10 +247,10 @@ class AnalyteListModel(QtCore.QAbstractListModel):
         counts = [sum(len(s.points) for s in g[2]) for g in self._groups]
         return counts.index(max(counts)) if counts else None
 
-    def rowCount(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: ModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._groups)
 
-    def data(self, index: QtCore.QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._groups):
             return None
         key, display, series = self._groups[index.row()]

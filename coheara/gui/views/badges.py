@@ -9,7 +9,7 @@ meaning never rests on colour alone.
 from __future__ import annotations
 
 from coheara.domain.items import ExtractedItem, ItemBadge
-from coheara.gui.qt import QtCore, QtGui, QtWidgets, Qt
+from coheara.gui.qt import ModelIndex, QtCore, QtGui, QtWidgets, Qt
 
 # Views put this line near their data so a screenshot of the view alone still carries the warning.
 AI_CAUTION = "Values here were read by an AI model and may be wrong: check them against the original."
@@ -74,7 +74,7 @@ class BadgeDelegate(QtWidgets.QStyledItemDelegate):
         self._hints: dict[tuple[ItemBadge, str], QtCore.QSize] = {}
 
     def paint(self, painter: QtGui.QPainter, option: QtWidgets.QStyleOptionViewItem,
-              index: QtCore.QModelIndex) -> None:
+              index: ModelIndex) -> None:
         badge = as_badge(index.data(BADGE_ROLE))
         if badge is None:
             super().paint(painter, option, index)
@@ -101,7 +101,7 @@ class BadgeDelegate(QtWidgets.QStyledItemDelegate):
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
         painter.restore()
 
-    def sizeHint(self, option: QtWidgets.QStyleOptionViewItem, index: QtCore.QModelIndex) -> QtCore.QSize:
+    def sizeHint(self, option: QtWidgets.QStyleOptionViewItem, index: ModelIndex) -> QtCore.QSize:
         badge = as_badge(index.data(BADGE_ROLE))
         if badge is None:
             return super().sizeHint(option, index)

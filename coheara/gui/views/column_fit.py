@@ -31,7 +31,7 @@ def _source_rows(model: QtCore.QAbstractItemModel, count: int) -> tuple[QtCore.Q
 def _row_texts(model: QtCore.QAbstractItemModel, row: int, columns: int) -> Sequence[str]:
     display_row = getattr(model, "display_row", None)
     if callable(display_row):
-        return display_row(row)  # type: ignore[no-any-return]
+        return display_row(row)
     return [str(model.index(row, c).data() or "") for c in range(columns)]
 
 

@@ -22,13 +22,15 @@ OUT_COLOR = QtGui.QColor("#C62828")
 LINE_COLORS = (QtGui.QColor("#1565C0"), QtGui.QColor("#64B5F6"))  # on a light / on a dark background
 BAND_COLORS = (QtGui.QColor(46, 125, 50, 60), QtGui.QColor(102, 187, 106, 70))  # on a light / a dark background
 DAY_MS = 86_400_000
+# What PySide6 builds implicitly from its ``QTimeZone.UTC`` shortcut, spelled so the stubs know it.
+UTC = QtCore.QTimeZone(QtCore.QTimeZone.Initialization.UTC)
 
 
 def _msecs(iso: str) -> int | None:
     date = QtCore.QDate.fromString(iso, Qt.DateFormat.ISODate) if len(iso) == 10 else QtCore.QDate()
     if not date.isValid():
         return None
-    return QtCore.QDateTime(date, QtCore.QTime(12, 0), QtCore.QTimeZone.UTC).toMSecsSinceEpoch()
+    return QtCore.QDateTime(date, QtCore.QTime(12, 0), UTC).toMSecsSinceEpoch()
 
 
 class _ChartView(QtCharts.QChartView):
@@ -99,13 +101,13 @@ def build_chart(series: LabSeries, names: dict[int, str], parent: QtWidgets.QWid
     axis_x = QtCharts.QDateTimeAxis()
     axis_x.setFormat("d MMM yyyy" if x_max - x_min < 120 * DAY_MS else "MMM yyyy")
     axis_x.setTickCount(5)
-    axis_x.setRange(QtCore.QDateTime.fromMSecsSinceEpoch(x_min, QtCore.QTimeZone.UTC),
-                    QtCore.QDateTime.fromMSecsSinceEpoch(x_max, QtCore.QTimeZone.UTC))
+    axis_x.setRange(QtCore.QDateTime.fromMSecsSinceEpoch(x_min, UTC),
+                    QtCore.QDateTime.fromMSecsSinceEpoch(x_max, UTC))
     chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
-    for one in chart.series():
-        one.attachAxis(axis_x)
-        one.attachAxis(axis_y)
+    for added in chart.series():
+        added.attachAxis(axis_x)
+        added.attachAxis(axis_y)
     for marker in chart.legend().markers(inside):
         marker.setVisible(False)  # the line already stands for the values
     if not outside.count():

@@ -148,9 +148,10 @@ class LabsView(Overview):
         self._shown = (series, dict(self._names)) if series else None
         while self.chart_layout.count():
             item = self.chart_layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().hide()  # out of sight now, not when the deletion gets round to it
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()  # out of sight now, not when the deletion gets round to it
+                widget.deleteLater()
         for row in range(self.chart_layout.rowCount()):
             self.chart_layout.setRowStretch(row, 0)
         self.charts = []

@@ -7,7 +7,7 @@ are handled by ``ImportFlow``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from coheara.domain.documents import DocumentStatus, DocumentSummary
@@ -22,6 +22,7 @@ from coheara.gui.views.import_flow import ImportFlow
 from coheara.gui.views.import_results import ImportProgress, ImportResults
 from coheara.gui.views.widgets import heading
 from coheara.services import documents as doc_service
+from coheara.services.vault import Vault
 
 FILE_FILTER = "Documents (*.pdf *.jpg *.jpeg *.png *.webp *.tif *.tiff *.bmp *.gif *.heic *.heif);;All files (*)"
 THUMB_SIDE = 56
@@ -29,14 +30,16 @@ EMPTY_TEXT = ("Your library is empty.\n\nDrop photos or PDFs of your medical doc
               "or choose “Import files…” (Ctrl+O).")
 
 
-def _thumbnails(vault: object, ids: Sequence[int]) -> dict[int, QtGui.QImage]:
+def _thumbnails(vault: Vault, ids: Sequence[int]) -> dict[int, QtGui.QImage]:
     images: dict[int, QtGui.QImage] = {}
     for document_id in ids:
         try:
-            png = doc_service.document_thumbnail(vault, document_id, max_side=THUMB_SIDE * 2)  # type: ignore[arg-type]
+            png = doc_service.document_thumbnail(vault, document_id, max_side=THUMB_SIDE * 2)
         except KnownError:
             continue
-        image = QtGui.QImage.fromData(png, "PNG")  # QImage is safe to build off the GUI thread
+        # QImage is safe to build off the GUI thread. The stubs want the format as bytes, but
+        # PySide6 (6.11.3 and 6.12.0, measured) raises ValueError for anything but str.
+        image = QtGui.QImage.fromData(png, "PNG")  # type: ignore[arg-type]
         if not image.isNull():
             images[document_id] = image
     return images
@@ -122,11 +125,11 @@ class LibraryView(QtWidgets.QWidget):
             shortcut.activated.connect(slot)
         self._update_buttons()
 
-    def _tool(self, text: str, accessible: str, slot: object) -> QtWidgets.QPushButton:
+    def _tool(self, text: str, accessible: str, slot: Callable[[], object]) -> QtWidgets.QPushButton:
         button = QtWidgets.QPushButton(text, self)
         button.setAccessibleName(accessible)
         button.setToolTip(accessible)
-        button.clicked.connect(slot)  # type: ignore[arg-type]
+        button.clicked.connect(slot)
         return button
 
     # -- loading -------------------------------------------------------------------------------

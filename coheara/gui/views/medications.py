@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from coheara.gui.context import GuiContext
-from coheara.gui.models.health import MedicationHistoryModel, MedicationsModel
+from coheara.gui.models.health import MedicationHistoryModel, MedicationsModel, ReadOnlyTable
 from coheara.gui.qt import QtCore, QtWidgets, Qt
 from coheara.gui.views.overview import LOADING, Overview, fit_columns, header_block, overview_table
 from coheara.services import health as health_service
@@ -94,5 +94,6 @@ class MedicationsView(Overview):
                                    "Select a medication to see its history.")
 
     def _clicked(self, table: QtWidgets.QTableView, index: QtCore.QModelIndex) -> None:
-        if index.column() == table.model().DOCUMENT_COLUMN:  # type: ignore[attr-defined]
+        model = table.model()
+        if isinstance(model, ReadOnlyTable) and index.column() == model.DOCUMENT_COLUMN:
             self._open(index)

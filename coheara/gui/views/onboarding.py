@@ -71,8 +71,8 @@ class VaultPage(QtWidgets.QWidget):
         self.fields.changed.connect(self._update)
         self.error = ErrorLine(self)
         self.back = push_button("Back", self)
-        self.create = push_button("Create my vault", self, primary=True)
-        self.create.clicked.connect(self._create)
+        self.create_button = push_button("Create my vault", self, primary=True)
+        self.create_button.clicked.connect(self._create)
         self.busy = QtWidgets.QLabel("Creating your vault…", self)
         self.busy.hide()
         layout = QtWidgets.QVBoxLayout(self)
@@ -82,12 +82,12 @@ class VaultPage(QtWidgets.QWidget):
         layout.addWidget(self.error)
         layout.addWidget(self.busy)
         layout.addStretch(1)
-        layout.addLayout(button_row(self.back, self.create))
+        layout.addLayout(button_row(self.back, self.create_button))
         self._update()
 
     def start(self) -> None:
         if self.keyring_available is None:
-            self.create.setEnabled(False)
+            self.create_button.setEnabled(False)
             self.ctx.runner.run_op(lambda op: self.keys.secure_backend() is not None,
                                    on_done=self._keyring_known, on_failed=lambda exc: self._keyring_known(False))
         self.fields.first.setFocus()
@@ -108,17 +108,17 @@ class VaultPage(QtWidgets.QWidget):
 
     def _update(self) -> None:
         if self.keyring_available is None:
-            self.create.setEnabled(False)
+            self.create_button.setEnabled(False)
             return
         optional_and_empty = self.keyring_available and self.fields.is_empty()
-        self.create.setEnabled(optional_and_empty or self.fields.is_valid())
+        self.create_button.setEnabled(optional_and_empty or self.fields.is_valid())
 
     def _create(self) -> None:
-        if not self.create.isEnabled():
+        if not self.create_button.isEnabled():
             return
         passphrase = None if self.fields.is_empty() else self.fields.text()
         paths, keystore = self.ctx.paths, self.keys.keystore(self.ctx.paths)
-        self.create.setEnabled(False)
+        self.create_button.setEnabled(False)
         self.back.setEnabled(False)
         self.error.clear_error()
         self.busy.show()
@@ -208,11 +208,11 @@ class OnboardingView(QtWidgets.QWidget):
 
     def go(self, page: QtWidgets.QWidget) -> None:
         self.pages.setCurrentWidget(page)
+        page.setFocus()  # first, so that a page's own start() can put the focus on its first field
         if page is self.vault_page:
             self.vault_page.start()
         elif page is self.engine:
             self.engine.panel.recheck()
-        page.setFocus()
 
     def start(self) -> None:
         self.go(self.welcome)

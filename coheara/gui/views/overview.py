@@ -73,6 +73,8 @@ class Overview(QtWidgets.QWidget):
 
     open_document = Signal(int)
     EMPTY_TEXT = ""
+    splitter: QtWidgets.QSplitter  # built by the subclass
+    empty: QtWidgets.QLabel  # built by the subclass
 
     def __init__(self, ctx: GuiContext, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)

@@ -8,7 +8,7 @@ original page lies inside that image (the whole image for a page rendered from t
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from coheara.gui.qt import QtCore, QtGui, QtWidgets, Qt, Signal
 
@@ -83,7 +83,7 @@ class PageViewer(QtWidgets.QGraphicsView):
     # -- highlights -------------------------------------------------------------------------------
     def set_highlights(self, boxes: Iterable[Box]) -> None:
         """Draw ``boxes`` (x0, y0, x1, y1 in 0..1 of the original page) and bring the first into view."""
-        self._boxes = [tuple(float(v) for v in b) for b in boxes]  # type: ignore[misc]
+        self._boxes = [(float(x0), float(y0), float(x1), float(y1)) for x0, y0, x1, y1 in boxes]
         self._draw_boxes()
         if self._rects:
             self.ensureVisible(self._rects[0], 40, 40)
@@ -103,9 +103,9 @@ class PageViewer(QtWidgets.QGraphicsView):
         pen.setCosmetic(True)
         pad = max(c.width(), c.height()) * 0.004
         for x0, y0, x1, y1 in self._boxes:
-            rect = QtCore.QRectF(c.x() + x0 * c.width() - pad, c.y() + y0 * c.height() - pad,
+            area = QtCore.QRectF(c.x() + x0 * c.width() - pad, c.y() + y0 * c.height() - pad,
                                  (x1 - x0) * c.width() + 2 * pad, (y1 - y0) * c.height() + 2 * pad)
-            self._rects.append(self.scene().addRect(rect, pen, QtGui.QBrush(HIGHLIGHT_FILL)))
+            self._rects.append(self.scene().addRect(area, pen, QtGui.QBrush(HIGHLIGHT_FILL)))
 
     # -- zoom -------------------------------------------------------------------------------------
     def zoom(self) -> float:
@@ -230,7 +230,7 @@ class PageViewerPanel(QtWidgets.QWidget):
         button.setAutoRaise(False)
         return button
 
-    def _shortcut(self, keys: str | QtGui.QKeySequence.StandardKey, slot: object) -> None:
+    def _shortcut(self, keys: str | QtGui.QKeySequence.StandardKey, slot: Callable[[], object]) -> None:
         shortcut = QtGui.QShortcut(QtGui.QKeySequence(keys), self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(slot)

@@ -48,7 +48,9 @@ class ReviewView(QtWidgets.QWidget):
         self._has_items = False
         self.reloader = ReloadWhenShown(self, self.reload)
         self._build()
-        self.pages = PageLoader(ctx, self.page_panel, self)
+        # pages, tabs and feedback carry declared types: review_actions reads them through an import
+        # cycle, where mypy 1.11 cannot infer them.
+        self.pages: PageLoader = PageLoader(ctx, self.page_panel, self)
         ctx.vault_unlocked.connect(self.schedule_reload)
         ctx.documents_changed.connect(self.schedule_reload)
         ctx.items_changed.connect(self._on_items_changed)
@@ -84,19 +86,19 @@ class ReviewView(QtWidgets.QWidget):
 
         self.page_panel = PageViewerPanel(self)
         self.page_panel.page_requested.connect(lambda index: self.pages.show(index))
-        self.tabs = DomainTabs(self)
+        self.tabs: DomainTabs = DomainTabs(self)
         self.tabs.selection_changed.connect(self._on_selection)
         self.empty = QtWidgets.QLabel("No values were found on this document. Use “Add” to type one in.", self)
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        self.actions = ReviewActions(self)
-        self.tabs.edit_requested.connect(self.actions.edit)
+        self.toolbar = ReviewActions(self)
+        self.tabs.edit_requested.connect(self.toolbar.edit)
         self.detail = QtWidgets.QLabel(HINT, self)
         self.detail.setWordWrap(True)
         self.detail.setAccessibleName("About the selected value")
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.feedback = QtWidgets.QLabel("", self)
+        self.feedback: QtWidgets.QLabel = QtWidgets.QLabel("", self)
         self.feedback.setAccessibleName("Last action")
         self.feedback.setWordWrap(True)
 
@@ -119,10 +121,10 @@ class ReviewView(QtWidgets.QWidget):
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QtWidgets.QVBoxLayout(self)
         layout.addLayout(header)
-        layout.addWidget(self.actions)
+        layout.addWidget(self.toolbar)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.placeholder, 1)
-        self.reviewed_button.clicked.connect(self.actions.toggle_reviewed)
+        self.reviewed_button.clicked.connect(self.toolbar.toggle_reviewed)
 
     # -- loading ----------------------------------------------------------------------------------
     def show_document(self, doc_id: int) -> None:
@@ -216,7 +218,7 @@ class ReviewView(QtWidgets.QWidget):
         has_doc = self.document_id is not None
         has_items = any(m.rowCount() for m in self.tabs.models.values())
         self.splitter.setVisible(has_doc)
-        self.actions.setVisible(has_doc)
+        self.toolbar.setVisible(has_doc)
         self.placeholder.setVisible(not has_doc)
         self.reviewed_button.setVisible(has_doc and self.summary is not None)
         self.caution.setVisible(has_doc)
@@ -228,7 +230,7 @@ class ReviewView(QtWidgets.QWidget):
     # -- selection --------------------------------------------------------------------------------
     def _on_selection(self, items: list[ExtractedItem]) -> None:
         can_undo = any(not e["undone"] and e["action"] != "undo" for e in self.edits)
-        self.actions.update_state(self._has_items, len(items), can_undo)
+        self.toolbar.update_state(self._has_items, len(items), can_undo)
         if len(items) != 1:
             self.detail.setText(HINT if not items else f"{len(items)} values selected.")
             if not items:

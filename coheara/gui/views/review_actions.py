@@ -39,7 +39,7 @@ class ReviewActions(QtWidgets.QWidget):
         self.add_button.setToolTip("Add a value the AI model missed")
         menu = QtWidgets.QMenu(self.add_button)
         for domain in Domain:
-            menu.addAction(domain.label, lambda d=domain: self.add_item(d))
+            menu.addAction(domain.label, self._adder(domain))
         self.add_button.setMenu(menu)
         self.delete_button = self._push("Delete", "Delete the selected values (Delete key)", self.delete_selected)
         self.undo_button = self._push("Undo", "Undo the last change (Ctrl+Z)", self.undo)
@@ -61,6 +61,10 @@ class ReviewActions(QtWidgets.QWidget):
             shortcut = QtGui.QShortcut(QtGui.QKeySequence(keys), view)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
+
+    def _adder(self, domain: Domain) -> Callable[[], None]:
+        """The "Add" menu's slot for ``domain`` (a closure: a lambda's default argument cannot be typed)."""
+        return lambda: self.add_item(domain)
 
     def _push(self, text: str, tip: str, slot: Callable[[], None]) -> QtWidgets.QPushButton:
         button = QtWidgets.QPushButton(text, self)

@@ -124,7 +124,8 @@ class HistoryDialog(QtWidgets.QDialog):
         self.empty.setVisible(not edits)
 
     def rows(self) -> list[list[str]]:
-        return [[self.tree.topLevelItem(r).text(c) for c in range(4)] for r in range(self.tree.topLevelItemCount())]
+        items = (self.tree.topLevelItem(r) for r in range(self.tree.topLevelItemCount()))
+        return [[item.text(c) for c in range(4)] for item in items if item is not None]
 
 
 class AddItemDialog(QtWidgets.QDialog):

@@ -6,6 +6,7 @@ stores the version in the settings (no health data) through the runner.
 
 from __future__ import annotations
 
+from coheara.config import Settings
 from coheara.gui.context import GuiContext
 from coheara.gui.qt import QtWidgets, Signal
 from coheara.gui.views.widgets import ErrorLine, button_row, heading, paragraph, push_button
@@ -57,8 +58,8 @@ class TermsPage(QtWidgets.QWidget):
         self.ctx.runner.run_op(lambda op: settings_service.save(paths, settings),
                                on_done=lambda _: self._saved(settings), on_failed=self._failed, parent=self)
 
-    def _saved(self, settings: object) -> None:
-        self.ctx.settings = settings  # type: ignore[assignment]
+    def _saved(self, settings: Settings) -> None:
+        self.ctx.settings = settings
         self.next.setEnabled(self.understand.isChecked())
         self.accepted.emit()
 

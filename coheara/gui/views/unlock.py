@@ -8,6 +8,7 @@ underneath; nothing here ever creates, replaces or deletes a vault.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -17,6 +18,7 @@ from coheara.gui.context import GuiContext
 from coheara.gui.ops import OpContext
 from coheara.gui.qt import QtWidgets, Signal
 from coheara.gui.views.widgets import ErrorLine, PassphraseFields, heading, paragraph
+from coheara.security.keyring_backend import SecretStore
 from coheara.security.keys import KeyProtection, KeyStore
 from coheara.services.vault import Credentials, Vault, unlock_vault
 
@@ -28,13 +30,13 @@ class KeyOptions:
     Tests pass ``keyring_backend=None`` (or an in-memory backend) and a cheap ``kdf_n``.
     """
 
-    keyring_backend: object | None | Literal["auto"] = "auto"
+    keyring_backend: SecretStore | None | Literal["auto"] = "auto"
     kdf_n: int = 2**17
 
     def keystore(self, paths: AppPaths) -> KeyStore:
         return KeyStore(paths.keyfile, keyring_backend=self.keyring_backend, kdf_n=self.kdf_n)
 
-    def secure_backend(self) -> object | None:
+    def secure_backend(self) -> SecretStore | None:
         """The keyring that will be used, or None. May talk to D-Bus: call it in a worker."""
         if self.keyring_backend == "auto":
             from coheara.security.keyring_backend import secure_keyring_backend
@@ -199,11 +201,11 @@ class UnlockView(QtWidgets.QWidget):
         keystore, paths = self._keystore, self.ctx.paths
         self._run(lambda op: unlock_vault(paths, keystore, credentials), quiet=quiet)
 
-    def _run(self, work: object, *, quiet: bool) -> None:
+    def _run(self, work: Callable[[OpContext], Vault], *, quiet: bool) -> None:
         self.error.clear_error()
         self._set_forms_enabled(False)
         self.busy.show()
-        self.ctx.runner.run_db(work, on_done=self._done, on_failed=lambda exc: self._failed(exc, quiet),  # type: ignore[arg-type]
+        self.ctx.runner.run_db(work, on_done=self._done, on_failed=lambda exc: self._failed(exc, quiet),
                                parent=self)
 
     def _done(self, vault: Vault) -> None:
