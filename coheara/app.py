@@ -11,6 +11,8 @@ import os
 import sys
 from collections.abc import Sequence
 
+EXIT_NO_WINDOW = 5  # the desktop app cannot open a window here (no display, a system library missing)
+
 
 def harden_process() -> None:
     """No core dumps: a crash must not write decrypted health data to disk."""
@@ -34,6 +36,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     harden_process()
     if not args:
+        from coheara.gui.display import display_problem
+
+        problem = display_problem(os.environ)
+        if problem is not None:
+            print(f"coheara: {problem}", file=sys.stderr)
+            return EXIT_NO_WINDOW
         from coheara.config import AppPaths
         from coheara.logsetup import configure_logging
 

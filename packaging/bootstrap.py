@@ -13,10 +13,12 @@ exact command to run. Standard library only: it must run before anything is inst
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import os
 import shutil
 import subprocess
 import sys
+import types
 import venv
 from pathlib import Path
 
@@ -26,13 +28,12 @@ BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PY = BIN / ("python.exe" if os.name == "nt" else "python")
 STAMP = VENV / ".coheara-installed"
 
-# Shared libraries the PySide6 wheels load (Qt GUI, fonts, xcb platform) and python3-venv for ensurepip.
-APT_APP = [
-    "python3-venv", "libegl1", "libgl1", "libxkbcommon0", "libxkbcommon-x11-0", "libfontconfig1",
-    "libdbus-1-3", "libglib2.0-0", "libxcb-cursor0", "libx11-xcb1", "libxrender1", "libxi6",
-]
-# For the keyring integration tests: a private D-Bus session with a real Secret Service.
-APT_TEST = ["dbus", "dbus-daemon", "gnome-keyring", "libsecret-tools"]
+# python3-venv for ensurepip. The system libraries Qt loads are not listed here: they are read off the
+# installed PySide6 plugins with ldd (coheara/gui/system_libs.py) once pip has installed them.
+APT_APP = ["python3-venv"]
+# For the tests: a private D-Bus session with a real Secret Service (keyring tests), and a real X
+# server with a small window manager for the desktop test on Qt's xcb platform.
+APT_TEST = ["dbus", "dbus-daemon", "gnome-keyring", "libsecret-tools", "xvfb", "openbox", "xdotool"]
 
 
 def say(text: str) -> None:
@@ -78,6 +79,40 @@ def ensure_debs(names: list[str], *, required: bool) -> None:
     if result.returncode != 0 and required:
         say("apt-get could not install the system libraries listed above.")
         sys.exit(1)
+
+
+def system_libs_module() -> types.ModuleType:
+    """coheara/gui/system_libs.py loaded by path: the package's dependencies are not importable here."""
+    spec = importlib.util.spec_from_file_location("_coheara_system_libs", ROOT / "coheara" / "gui" / "system_libs.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def ensure_qt_libraries() -> None:
+    """Install the system libraries the installed Qt plugins load and this system lacks (ldd says which)."""
+    if not sys.platform.startswith("linux"):
+        return
+    libs = system_libs_module()
+    where = "import importlib.util as u; print(u.find_spec('PySide6').submodule_search_locations[0])"
+    found = subprocess.run([str(PY), "-c", where], capture_output=True, text=True, check=False).stdout.strip()
+    if not found:
+        return
+    pyside = Path(found)
+    for _ in range(3):  # a library found only after installing another one shows up in the next round
+        missing = libs.missing_libraries(pyside)
+        if not missing:
+            return
+        packages, unknown = libs.packages_for(missing)
+        if unknown:
+            say("Qt needs system libraries Coheara knows no package for: " + ", ".join(unknown))
+        if not packages:
+            return
+        ensure_debs([libs.installable_name(name) for name in packages], required=True)
+    still = libs.missing_libraries(pyside)
+    if still:
+        say("Qt still cannot find: " + ", ".join(still) + ". The desktop app will say so; the command line works.")
 
 
 def ensure_venv() -> None:
@@ -148,6 +183,7 @@ def main(argv: list[str]) -> int:
         ensure_debs(APT_TEST, required=False)
     ensure_venv()
     ensure_installed("test" if mode == "test" else "")
+    ensure_qt_libraries()
     if mode == "test":
         return run_tests(rest)
     coheara = BIN / ("coheara.exe" if os.name == "nt" else "coheara")
