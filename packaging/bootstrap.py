@@ -31,9 +31,11 @@ STAMP = VENV / ".coheara-installed"
 # python3-venv for ensurepip. The system libraries Qt loads are not listed here: they are read off the
 # installed PySide6 plugins with ldd (coheara/gui/system_libs.py) once pip has installed them.
 APT_APP = ["python3-venv"]
-# For the tests: a private D-Bus session with a real Secret Service (keyring tests), and a real X
-# server with a small window manager for the desktop test on Qt's xcb platform.
-APT_TEST = ["dbus", "dbus-daemon", "gnome-keyring", "libsecret-tools", "xvfb", "openbox", "xdotool"]
+# For the tests: a private D-Bus session with a real Secret Service (keyring tests), a real X
+# server with a small window manager for the desktop test on Qt's xcb platform, and the validators
+# of the launcher and the AppStream metainfo.
+APT_TEST = ["dbus", "dbus-daemon", "gnome-keyring", "libsecret-tools", "xvfb", "openbox", "xdotool",
+            "desktop-file-utils", "appstream"]
 
 
 def say(text: str) -> None:
