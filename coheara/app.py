@@ -15,7 +15,10 @@ EXIT_NO_WINDOW = 5  # the desktop app cannot open a window here (no display, a s
 
 
 def harden_process() -> None:
-    """No core dumps: a crash must not write decrypted health data to disk."""
+    """No core dumps: a crash must not write decrypted health data to disk. Every file and folder
+    Coheara creates (vault, its journal, backups, logs, settings) is for this user alone."""
+    if hasattr(os, "umask"):
+        os.umask(0o077)
     try:
         import resource
 

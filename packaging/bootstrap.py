@@ -135,9 +135,11 @@ def ensure_installed(extras: str) -> None:
         return
     say("Installing Coheara and its dependencies (first run takes a minute)")
     pip = [str(PY), "-m", "pip", "--disable-pip-version-check", "-q"]
-    subprocess.run([*pip, "install", "--upgrade", "pip"], check=True)
     target = f".[{extras}]" if extras else "."
-    subprocess.run([*pip, "install", "-e", target], check=True, cwd=ROOT)
+    for step in (["install", "--upgrade", "pip"], ["install", "-e", target]):
+        if subprocess.run([*pip, *step], cwd=ROOT).returncode != 0:
+            say("pip could not install Coheara's packages (its message is above); run me again once that is fixed.")
+            sys.exit(1)
     STAMP.write_text(digest)
 
 
