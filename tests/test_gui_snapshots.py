@@ -18,7 +18,7 @@ EXPECTED = (
     "first_run_welcome", "first_run_terms", "first_run_passphrase", "first_run_recovery_key", "first_run_engine",
     "unlock", "unlock_wrong_passphrase", "unlock_recovery_key", "library", "library_reading_and_results",
     "library_failed_selected", "delete_confirmation", "review", "medications", "lab_results", "settings",
-    "settings_remote_host_confirmation", "engine_status", "about",
+    "settings_remote_host_confirmation", "export", "engine_status", "about",
 )
 
 

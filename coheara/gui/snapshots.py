@@ -3,7 +3,7 @@
 Opens the vault in COHEARA_HOME with COHEARA_PASSPHRASE and walks the real window through each
 screen: the first-run pages (shown, never submitted: nothing is created), unlock (and a wrong
 passphrase), the library with its documents, live reading and import results, review, medications,
-lab results, settings, the engine dialog, About and the delete confirmation. ``--dark`` renders with
+lab results, settings, export, the engine dialog, About and the delete confirmation. ``--dark`` renders with
 a dark palette, to check that every view follows the system's colours. The PNGs show the
 vault's content: write them only where the patient's data may be (they are not encrypted).
 
@@ -193,6 +193,7 @@ class Snapshotter:
             self.save(label, showing=w.current_view())
         self.dialog("settings_remote_host_confirmation",
                     lambda: w.settings_view.confirm_remote("http://192.168.1.20:11434"))
+        self.dialog("export", lambda: w.library.open_export())
         self.dialog("engine_status", lambda: w.indicator.open_dialog())
         self.dialog("about", w.show_about)
 

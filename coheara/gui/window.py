@@ -152,6 +152,8 @@ class MainWindow(QtWidgets.QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         self.import_action = self._action(file_menu, "&Import files…", QtGui.QKeySequence.StandardKey.Open,
                                           self._import)
+        self.export_action = self._action(file_menu, "&Export for your doctor…", "Ctrl+E",
+                                          lambda: self.library.open_export())
         self.lock_action = self._action(file_menu, "&Lock now", "Ctrl+L", self.lock)
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", QtGui.QKeySequence.StandardKey.Quit, self.close)
@@ -230,6 +232,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def _set_unlocked_actions(self, unlocked: bool) -> None:
         self.import_action.setEnabled(unlocked)
+        self.export_action.setEnabled(unlocked)
         self.lock_action.setEnabled(unlocked)
 
     def _settings_changed(self) -> None:

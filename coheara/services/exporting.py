@@ -6,11 +6,14 @@ The file leaves the vault's protection: the CLI and the GUI say so every time.
 from __future__ import annotations
 
 import logging
+from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from coheara import __version__
+from coheara.cancel import CancelToken
+from coheara.domain import DocumentStatus, DocumentSummary
 from coheara.errors import ExportError, UsageError
 from coheara.export import EXPORT_FORMATS, render
 from coheara.export.data import ExportData
@@ -34,10 +37,49 @@ class ExportResult:
     count: int
 
 
-def gather(vault: Vault) -> ExportData:
+@dataclass(frozen=True, slots=True)
+class ExportScope:
+    """Which documents an export holds. The default (everything) is what the command line exports.
+
+    ``documents``: only these ids; ``since``/``until``: only documents dated in this range (their
+    printed date, else the day they were imported), both ends included; ``include_unreviewed``:
+    also documents whose values the patient has not reviewed yet.
+    """
+
+    documents: Collection[int] | None = None
+    since: date | None = None
+    until: date | None = None
+    include_unreviewed: bool = True
+
+    def holds(self, document: DocumentSummary) -> bool:
+        if self.documents is not None and document.id not in self.documents:
+            return False
+        if not self.include_unreviewed and document.status is not DocumentStatus.REVIEWED:
+            return False
+        if self.since is None and self.until is None:
+            return True
+        day = document_day(document)
+        return (self.since is None or day >= self.since) and (self.until is None or day <= self.until)
+
+
+EVERYTHING = ExportScope()
+
+
+def document_day(document: DocumentSummary) -> date:
+    """The day a document belongs to: its printed date when it was read, else its import day."""
+    if document.doc_date:
+        try:
+            return date.fromisoformat(document.doc_date[:10])
+        except ValueError:
+            pass
+    return document.imported_at.date()
+
+
+def gather(vault: Vault, scope: ExportScope = EVERYTHING) -> ExportData:
     with vault.reading() as conn:
-        documents = docs.list_documents(conn)
-        items = item_store.all_items(conn)
+        documents = [d for d in docs.list_documents(conn) if scope.holds(d)]
+        kept = {d.id for d in documents}
+        items = [i for i in item_store.all_items(conn) if i.document_id in kept]
         attempts = {a.id: a for a in attempt_store.all_attempts(conn) if a.id is not None}
     return ExportData(
         documents=documents,
@@ -48,7 +90,8 @@ def gather(vault: Vault) -> ExportData:
     )
 
 
-def export_to_file(vault: Vault, fmt: str, output: Path) -> ExportResult:
+def export_to_file(vault: Vault, fmt: str, output: Path, scope: ExportScope = EVERYTHING,
+                   cancel: CancelToken | None = None) -> ExportResult:
     if fmt not in EXPORT_FORMATS:
         raise UsageError(f"Unknown export format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}.")
     output = Path(output).expanduser()
@@ -56,8 +99,12 @@ def export_to_file(vault: Vault, fmt: str, output: Path) -> ExportResult:
         raise ExportError("The export path is a folder; give a file name.")
     if not output.parent.is_dir():
         raise ExportError("The folder for the export file does not exist.")
-    data = gather(vault)
+    data = gather(vault, scope)
+    if cancel is not None:
+        cancel.raise_if_cancelled()
     payload = render(fmt, data)
+    if cancel is not None:
+        cancel.raise_if_cancelled()  # before anything is written: a cancelled export leaves no file
     try:
         atomic_write_bytes(output, payload, mode=0o600)
     except OSError:

@@ -15,6 +15,7 @@ from coheara.errors import KnownError
 from coheara.gui.context import GuiContext
 from coheara.gui.dialogs import confirm
 from coheara.gui.models.documents import DocumentIdRole, DocumentsModel, StatusRole
+from coheara.gui.views.export_dialog import ExportDialog
 from coheara.gui.ops import show_failure
 from coheara.gui.qt import QtCore, QtGui, QtWidgets, Qt, Signal
 from coheara.gui.views.extraction import ExtractionPanel, Extractor
@@ -69,11 +70,12 @@ class LibraryView(QtWidgets.QWidget):
     def _build(self) -> None:
         self.import_button = self._tool("Import files…", "Import files (Ctrl+O)", self.choose_files)
         self.read_button = self._tool("Read queued documents", "Read queued documents with the AI", self.read_queued)
+        self.export_button = self._tool("Export…", "Export a summary for your doctor (Ctrl+E)", self.open_export)
         self.review_button = self._tool("Review", "Review the selected document (Enter)", self.open_selected)
         self.retry_button = self._tool("Retry", "Read the selected document again", self.retry_selected)
         self.delete_button = self._tool("Delete…", "Delete the selected document (Delete)", self.delete_selected)
         bar = QtWidgets.QHBoxLayout()
-        for button in (self.import_button, self.read_button):
+        for button in (self.import_button, self.read_button, self.export_button):
             bar.addWidget(button)
         bar.addStretch(1)
         for button in (self.review_button, self.retry_button, self.delete_button):
@@ -185,6 +187,18 @@ class LibraryView(QtWidgets.QWidget):
     def selected_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
         return rows[0].data(DocumentIdRole) if rows else None
+
+    def selected_ids(self) -> list[int]:
+        return [int(row.data(DocumentIdRole)) for row in self.table.selectionModel().selectedRows()]
+
+    def open_export(self) -> ExportDialog | None:
+        """The export dialog, for the documents selected here (or all, or a date range)."""
+        if self.ctx.vault is None:
+            return None
+        dialog = ExportDialog(self.ctx, self.selected_ids(), self.window())
+        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def selected_document(self) -> DocumentSummary | None:
         rows = self.table.selectionModel().selectedRows()
