@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from coheara.domain.documents import DocumentStatus
-from coheara.domain.items import Domain
+from coheara.domain.items import Domain, ExtractedItem, ItemBadge, ReviewState
 from coheara.gui.ops import show_failure
 from coheara.gui.qt import QtGui, QtWidgets, Qt
 from coheara.gui.views.review_dialogs import AddItemDialog
@@ -22,6 +22,15 @@ if TYPE_CHECKING:
     from coheara.gui.views.review import ReviewView
 
 Work = Callable[[Vault, int], Any]
+
+
+def _left(items: list[ExtractedItem]) -> str:
+    """``Check these one by one: Warfarin, Ferritin.`` for the values a bulk confirm left alone."""
+    if not items:
+        return ""
+    names = [next((v for v in i.fields.values() if v), "a value") or "a value" for i in items]
+    shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+    return f"Not confirmed, check {'it' if len(names) == 1 else 'these'} one by one: {shown}."
 
 
 def _values(count: int) -> str:
@@ -45,7 +54,8 @@ class ReviewActions(QtWidgets.QWidget):
         self.undo_button = self._push("Undo", "Undo the last change (Ctrl+Z)", self.undo)
         self.confirm_button = self._push("Confirm selected", "Confirm the selected values match the page",
                                          self.confirm_selected)
-        self.confirm_page_button = self._push("Confirm all on this page", "Confirm every value of the page shown",
+        self.confirm_page_button = self._push("Confirm verified on this tab",
+                                              "Confirm the verified values of this tab on the page shown",
                                               self.confirm_page)
         self.history_button = self._push("History…", "Show every change made to this document", view.show_history)
         layout = QtWidgets.QHBoxLayout(self)
@@ -142,12 +152,25 @@ class ReviewActions(QtWidgets.QWidget):
                          select=lambda _result: ids)
 
     def confirm_page(self) -> None:
-        page = self.view.pages.current()
-        ids = [i.id for m in self.view.tabs.models.values() for i in m.items()
-               if i.page_index == page and i.id is not None]
-        if ids:
-            self._change(lambda v, _doc: review_service.confirm_items(v, ids),
-                         f"Confirmed all {_values(len(ids))} of page {page + 1}.")
+        """Confirm the verified values of the tab shown, on the page shown; list what was left.
+
+        Only what the patient can see, and only values the page itself prints: an unverified,
+        implausible or already edited value is never confirmed in bulk, it is named for a look.
+        """
+        page, domain = self.view.pages.current(), self.view.tabs.current_domain()
+        if domain is None:
+            return
+        shown = [i for i in self.view.tabs.models[domain].items() if i.page_index == page and i.id is not None]
+        pending = [i for i in shown if i.review_state is ReviewState.PENDING]
+        ids = [i.id for i in pending if i.badge is ItemBadge.VERIFIED and i.id is not None]
+        left = [i for i in pending if i.badge is not ItemBadge.VERIFIED]
+        where = f"{domain.label} on page {page + 1}"
+        if not ids:
+            self.view.feedback.setText(f"No verified values to confirm in {where}. {_left(left)}".strip())
+            return
+        self._change(lambda v, _doc: review_service.confirm_items(v, ids),
+                     f"Confirmed {_values(len(ids))} of {where}, each printed so on the page. {_left(left)}".strip(),
+                     select=lambda _result: ids)
 
     def toggle_reviewed(self) -> None:
         summary = self.view.summary
