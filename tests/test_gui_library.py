@@ -121,7 +121,8 @@ def test_a_protected_pdf_asks_for_its_password_until_it_opens(qtbot: QtBot, wind
     again.accept()
     wait_idle(qtbot, window.ctx)
     assert find_dialog(QtWidgets.QInputDialog) is None
-    assert window.library.results.lines()[-1].startswith("locked.pdf — Imported (1 page)")
+    (line,) = window.library.results.lines()  # one line: a typed password is never also "not imported"
+    assert line.startswith("locked.pdf — Imported (1 page)")
     assert len(stored(window)) == 1
 
 
@@ -135,8 +136,25 @@ def test_a_cancelled_password_leaves_the_reason_and_imports_the_rest(qtbot: QtBo
     wait_idle(qtbot, window.ctx)
     lines = window.library.results.lines()
     assert lines[0].startswith("report-0.pdf — Imported")
-    assert lines[1].startswith("locked.pdf — Not imported:") and "password" in lines[1]
+    assert lines[1] == "locked.pdf — Not imported: This PDF is protected by a password, and none was given."
     assert len(stored(window)) == 1
+
+
+def test_cancel_after_a_wrong_password_is_not_reported_as_wrong(qtbot: QtBot, window: MainWindow,
+                                                                tmp_path: Path) -> None:
+    locked = tmp_path / "locked.pdf"
+    locked.write_bytes(encrypted_pdf("open sesame"))
+    window.library.import_paths([locked])
+    wait_idle(qtbot, window.ctx)
+    ask = find_dialog(QtWidgets.QInputDialog)
+    ask.setTextValue("wrong guess")
+    ask.accept()
+    wait_idle(qtbot, window.ctx)
+    find_dialog(QtWidgets.QInputDialog).reject()
+    wait_idle(qtbot, window.ctx)
+    (line,) = window.library.results.lines()
+    assert line == "locked.pdf — Not imported: This PDF is protected by a password, and none was given."
+    assert "--pdf-password" not in line
 
 
 def test_delete_asks_first_and_then_really_deletes(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:

@@ -66,19 +66,15 @@ def ask_secret(
     dialog.setTextEchoMode(QtWidgets.QLineEdit.EchoMode.Password)
     dialog.setInputMode(QtWidgets.QInputDialog.InputMode.TextInput)
     dialog.setAccessibleName(title)
-    answered = False
 
-    def accepted(text: str) -> None:
-        nonlocal answered
-        answered = True
-        on_text(text)
-
-    def finished() -> None:
-        if not answered:
-            on_text(None)
+    def finished(result: int) -> None:
+        # One answer per dialog, read from the result: Qt emits ``finished`` before
+        # ``textValueSelected``, so waiting for the latter once made an accepted password look cancelled.
+        accepted = result == QtWidgets.QDialog.DialogCode.Accepted.value
+        on_text(dialog.textValue() if accepted else None)
+        dialog.setTextValue("")
         dialog.deleteLater()
 
-    dialog.textValueSelected.connect(accepted)
     dialog.finished.connect(finished)
     dialog.open()
     return dialog

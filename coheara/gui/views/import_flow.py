@@ -9,6 +9,7 @@ file's one-line reason in the results. Nothing keeps the password.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from coheara.gui.context import GuiContext
@@ -19,6 +20,7 @@ from coheara.gui.views.import_results import ImportProgress, ImportResults
 from coheara.services.importing import ImportOutcome, import_files, import_one
 
 MAX_DROPPED_FILES = 500
+NO_PASSWORD_GIVEN = "This PDF is protected by a password, and none was given."
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
@@ -118,7 +120,9 @@ class ImportFlow(QtCore.QObject):
         if vault is None:
             return  # locked meanwhile: the queue was cleared with everything else
         if password is None:
-            self.results.add_outcome(outcome)
+            # Cancelled: say so in the app's words (the service's line names the CLI option, and after a
+            # wrong try it would read as a wrong password).
+            self.results.add_outcome(replace(outcome, reason=NO_PASSWORD_GIVEN))
             self._ask_next_password()
             return
         tried: list[bool] = []
