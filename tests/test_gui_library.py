@@ -227,3 +227,23 @@ def test_import_dialog_keeps_its_history_inside_coheara_home(qtbot: QtBot, windo
     assert written, "Qt's dialog state is kept under COHEARA_HOME"
     for conf in written:
         assert ".pdf" not in conf.read_text(errors="replace")
+
+
+def test_tab_leaves_the_table_and_the_file_dialog_opens_in_documents(qtbot: QtBot, window: MainWindow,
+                                                                     tmp_path: Path) -> None:
+    import_documents(window.ctx.require_vault(), write_documents(tmp_path / "in", 2))
+    window.ctx.documents_changed.emit()
+    wait_idle(qtbot, window.ctx)
+    table = window.library.table
+    table.setFocus()
+    table.selectRow(0)
+    qtbot.keyClick(table, Qt.Key.Key_Tab)
+    assert not table.hasFocus()  # Tab moves to the next control instead of the next cell
+    dialog = window.library.choose_files()
+    try:
+        from coheara.gui.views.export_dialog import documents_folder
+
+        assert Path(dialog.directory().absolutePath()) == documents_folder()
+        assert Path(dialog.directory().absolutePath()) != Path.cwd()
+    finally:
+        dialog.reject()

@@ -14,7 +14,7 @@ from security_support import MemoryKeyring
 
 from coheara.gui.context import GuiContext
 from coheara.gui.dialogs import SECRET_HINT_FORMAT
-from coheara.gui.qt import QtGui
+from coheara.gui.qt import QtGui, Qt
 from coheara.gui.views.unlock import KeyOptions
 from coheara.gui.window import MainWindow
 from coheara.notice import NOTICE_VERSION, SHORT_NOTICE
@@ -96,8 +96,10 @@ def test_creating_the_vault_shows_the_recovery_key_once_and_it_opens_the_vault(
     _to_vault_page(qtbot, window)
     page = window.onboarding.vault_page
     page.fields.first.setText("apple river stone cloud")
+    qtbot.keyClick(page.fields.first, Qt.Key.Key_Return)  # not yet: the confirmation is empty
+    assert vault_state(window.ctx.paths) != "ready"
     page.fields.second.setText("apple river stone cloud")
-    page.create_button.click()
+    qtbot.keyClick(page.fields.second, Qt.Key.Key_Return)  # Enter submits the form
     wait_idle(qtbot, window.ctx)
     paths = window.ctx.paths
     assert vault_state(paths) == "ready"
@@ -109,6 +111,8 @@ def test_creating_the_vault_shows_the_recovery_key_once_and_it_opens_the_vault(
     recovery.panel.copy.click()
     mime = QtGui.QGuiApplication.clipboard().mimeData()
     assert mime.text() == key and mime.hasFormat(SECRET_HINT_FORMAT)
+    assert recovery.panel.copy.text() == "Copied"
+    qtbot.waitUntil(lambda: recovery.panel.copy.text() == "Copy", timeout=5000)
 
     assert not recovery.next.isEnabled()  # waits for "I have saved it"
     recovery.panel.saved.setChecked(True)

@@ -90,7 +90,10 @@ def test_a_local_engine_address_is_saved_without_a_question(qtbot: QtBot, window
 
 def test_auto_lock_minutes_and_variant_are_saved_and_applied(qtbot: QtBot, window: MainWindow) -> None:
     view = window.settings_view
+    view.auto_lock.setValue(1)
+    assert view.auto_lock.text() == "1 minute"
     view.auto_lock.setValue(3)
+    assert view.auto_lock.text() == "3 minutes"
     view.auto_lock.editingFinished.emit()
     wait_idle(qtbot, window.ctx)
     assert saved(window).auto_lock_minutes == 3

@@ -15,7 +15,7 @@ from coheara.errors import KnownError
 from coheara.gui.context import GuiContext
 from coheara.gui.dialogs import confirm
 from coheara.gui.models.documents import DocumentIdRole, DocumentsModel, StatusRole
-from coheara.gui.views.export_dialog import ExportDialog
+from coheara.gui.views.export_dialog import ExportDialog, documents_folder
 from coheara.gui.ops import show_failure
 from coheara.gui.qt import QtCore, QtGui, QtWidgets, Qt, Signal
 from coheara.gui.views.extraction import ExtractionPanel, Extractor
@@ -81,6 +81,7 @@ class LibraryView(QtWidgets.QWidget):
         for button in (self.review_button, self.retry_button, self.delete_button):
             bar.addWidget(button)
         self.table = QtWidgets.QTableView(self)
+        self.table.setTabKeyNavigation(False)  # Tab moves on to the next control, arrows move in the table
         self.table.setModel(self.model)
         self.table.setAccessibleName("Documents")
         self.table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
@@ -229,6 +230,7 @@ class LibraryView(QtWidgets.QWidget):
         dialog.setOption(QtWidgets.QFileDialog.Option.DontUseNativeDialog, True)
         dialog.setFileMode(QtWidgets.QFileDialog.FileMode.ExistingFiles)
         dialog.setNameFilter(FILE_FILTER)
+        dialog.setDirectory(str(documents_folder()))  # not the folder the app was started from
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.filesSelected.connect(lambda names: self.import_paths([Path(n) for n in names]))
         dialog.open()

@@ -73,6 +73,8 @@ class VaultPage(QtWidgets.QWidget):
         self.back = push_button("Back", self)
         self.create_button = push_button("Create my vault", self, primary=True)
         self.create_button.clicked.connect(self._create)
+        for field in (self.fields.first, self.fields.second):
+            field.returnPressed.connect(self._create)  # Enter submits, once the form allows it
         self.busy = QtWidgets.QLabel("Creating your vault…", self)
         self.busy.hide()
         layout = QtWidgets.QVBoxLayout(self)

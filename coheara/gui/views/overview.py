@@ -26,6 +26,7 @@ LOADING = "Loading…"
 def overview_table(model: QtCore.QAbstractItemModel, name: str, parent: QtWidgets.QWidget) -> QtWidgets.QTableView:
     """A read-only table with badges in column 0, as the medication and lab overviews use."""
     table = QtWidgets.QTableView(parent)
+    table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move within it
     table.setModel(model)
     table.setAccessibleName(name)
     table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)

@@ -21,6 +21,7 @@ class ItemsTable(QtWidgets.QTableView):
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setTabKeyNavigation(False)  # Tab leaves the table; arrows move, F2 or Enter edits
         self._title, self._natural = -1, 0
 
     def fit_columns(self, title: int) -> None:

@@ -57,6 +57,7 @@ class SettingsView(QtWidgets.QWidget):
         self.auto_lock = QtWidgets.QSpinBox(self)
         self.auto_lock.setRange(0, 24 * 60)
         self.auto_lock.setSuffix(" minutes")
+        self.auto_lock.valueChanged.connect(lambda n: self.auto_lock.setSuffix(" minute" if n == 1 else " minutes"))
         self.auto_lock.setSpecialValueText("Never")
         self.auto_lock.setAccessibleName("Lock after this many idle minutes")
         self.auto_lock.editingFinished.connect(self._auto_lock_changed)

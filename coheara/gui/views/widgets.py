@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from coheara.gui.dialogs import copy_secret
 from coheara.gui.ops import describe_failure
-from coheara.gui.qt import Qt, QtGui, QtWidgets, Signal
+from coheara.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from coheara.security.strength import passphrase_strength
 
 RECOVERY_TEXT = (
@@ -163,7 +163,7 @@ class RecoveryKeyPanel(QtWidgets.QWidget):
         self.copy = QtWidgets.QPushButton("Copy", self)
         self.copy.setAccessibleName("Copy the recovery key")
         self.copy.setToolTip("Copies the key, marked as secret so clipboard managers do not keep it")
-        self.copy.clicked.connect(lambda: copy_secret(self.key.text()))
+        self.copy.clicked.connect(self._copy)
         self.saved = QtWidgets.QCheckBox("I have saved my recovery key somewhere safe", self)
         self.saved.setAccessibleName("I have saved my recovery key")
         layout = QtWidgets.QVBoxLayout(self)
@@ -172,6 +172,11 @@ class RecoveryKeyPanel(QtWidgets.QWidget):
         layout.addWidget(self.key)
         layout.addWidget(self.copy, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.saved)
+
+    def _copy(self) -> None:
+        copy_secret(self.key.text())
+        self.copy.setText("Copied")  # feedback where the patient looks; back to "Copy" after a moment
+        QtCore.QTimer.singleShot(2000, self.copy, lambda: self.copy.setText("Copy"))
 
     def show_key(self, key: str) -> None:
         self.key.setText(key)
