@@ -110,3 +110,32 @@ def test_the_engine_not_running_is_one_sentence_and_documents_stay_queued(qtbot:
     assert doc.status is DocumentStatus.QUEUED
     window.shutdown()
     wait_idle(qtbot, window.ctx)
+
+
+def test_queued_documents_are_read_when_the_engine_comes_back(qtbot: QtBot, home: Path, tmp_path: Path,
+                                                              fake_ollama: FakeOllama) -> None:
+    """No click needed: the engine is asked again soon after it was found down, and reading starts."""
+    from coheara.gui.window import ENGINE_CHECK_MS, ENGINE_RETRY_MS
+
+    window = open_unlocked(qtbot, home, {"OLLAMA_HOST": fake_ollama.url, "COHEARA_MODEL": "q8"})
+    library = window.library
+    library.import_paths(write_documents(tmp_path / "in", 1))  # the model is not installed yet
+    qtbot.waitUntil(lambda: library.extraction.close_button.isVisible(), timeout=30_000)
+    wait_idle(qtbot, window.ctx)
+    assert library.extraction.title.text() == "Reading could not start"
+    first = window._engine_timer.interval()  # checked at unlock and after the failed reading
+    assert ENGINE_RETRY_MS <= first < ENGINE_CHECK_MS
+    window.monitor.refresh()  # still down: the next check comes later, up to once a minute
+    wait_idle(qtbot, window.ctx)
+    assert window._engine_timer.interval() == min(2 * first, ENGINE_CHECK_MS)
+
+    fake_ollama.add_model(MODEL)
+    fake_ollama.responder = PageResponder(lab_page(3))
+    window.monitor.refresh()  # what the timer does
+    qtbot.waitUntil(lambda: library.extraction.title.text() == "Reading finished", timeout=60_000)
+    wait_idle(qtbot, window.ctx)
+    [doc] = doc_service.list_documents(window.ctx.require_vault())
+    assert doc.status is DocumentStatus.NEEDS_REVIEW
+    assert window._engine_timer.interval() == ENGINE_CHECK_MS
+    window.shutdown()
+    wait_idle(qtbot, window.ctx, timeout=30_000)

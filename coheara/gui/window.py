@@ -20,7 +20,7 @@ from coheara.gui.dialogs import clear_secret_clipboard, close_dialogs
 from coheara.gui.notice import NoticeBanner
 from coheara.gui.qt import QtCore, QtGui, QtWidgets, Qt
 from coheara.gui.views.about import AboutDialog
-from coheara.gui.views.engine_monitor import EngineMonitor
+from coheara.gui.views.engine_monitor import EngineMonitor, is_ready
 from coheara.gui.views.engine_status import EngineIndicator
 from coheara.gui.views.library import LibraryView
 from coheara.gui.views.onboarding import OnboardingView
@@ -33,6 +33,9 @@ from coheara.services.vault import Vault, vault_state
 log = logging.getLogger(__name__)
 
 ENGINE_CHECK_MS = 60_000
+# While the engine is down it is asked again after 5 s, then 10, 20, 40 and every minute: a patient who
+# just started Ollama sees the queue move within seconds, an engine that stays off costs nothing.
+ENGINE_RETRY_MS = 5_000
 NAVIGATION = ("Library", "Medications", "Lab results", "Settings")
 
 
@@ -67,6 +70,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self._engine_timer = QtCore.QTimer(self)
         self._engine_timer.setInterval(ENGINE_CHECK_MS)
         self._engine_timer.timeout.connect(self.monitor.refresh)
+        self._engine_ready: bool | None = None  # None: not asked yet since unlocking
+        self.monitor.updated.connect(self._engine_updated)
         self._build_pages()
         self._build_shell()
         self._build_menus()
@@ -198,6 +203,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self._set_unlocked_actions(True)
         self.autolock.set_minutes(self.ctx.settings.auto_lock_minutes)
         self.autolock.arm()
+        self._engine_ready = None
         self._engine_timer.start()
         self.monitor.refresh()
         self.library.reload()
@@ -229,6 +235,19 @@ class MainWindow(QtWidgets.QMainWindow):
         self.pages.setCurrentWidget(self.unlock)
         self.unlock.start(auto=False)
         log.info("vault locked")
+
+    def _engine_updated(self, status: object) -> None:
+        """Check a down engine again soon (with backoff); when it comes back, read what waited."""
+        ready = is_ready(status)
+        if ready:
+            self._engine_timer.setInterval(ENGINE_CHECK_MS)
+            if self._engine_ready is False and self.ctx.vault is not None:
+                self.library.read_queued()
+        elif self._engine_ready is False:
+            self._engine_timer.setInterval(min(ENGINE_CHECK_MS, self._engine_timer.interval() * 2))
+        else:
+            self._engine_timer.setInterval(ENGINE_RETRY_MS)
+        self._engine_ready = ready
 
     def _set_unlocked_actions(self, unlocked: bool) -> None:
         self.import_action.setEnabled(unlocked)
