@@ -68,6 +68,8 @@ def test_imported_documents_are_read_with_live_progress(qtbot: QtBot, window: Ma
     wait_idle(qtbot, window.ctx)
     assert library.extraction.title.text() == "Reading finished"
     assert library.extraction.outcome.text().startswith("1 document read")
+    bar = library.extraction.pages_bar
+    assert (bar.value(), bar.maximum()) == (2, 2)  # ends at "2 of 2 pages", not one short
     assert {e.stage for e in events} >= {"document", "page", "tokens"}
     assert "Reading (page 2 of 2)" in statuses
     [doc] = doc_service.list_documents(window.ctx.require_vault())

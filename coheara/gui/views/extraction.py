@@ -192,6 +192,8 @@ class ExtractionPanel(QtWidgets.QFrame):
 
     def show_progress(self, event: Progress) -> None:
         if event.stage == "document":
+            if event.done > 0:  # a document was finished: its last page too ("40 of 40", not "39 of 40")
+                self.pages_bar.setValue(self.pages_bar.maximum())
             total = max(event.total, 1)
             self.document_line.setText(f"Document {min(event.done + 1, total)} of {total}")
             self.documents_bar.setRange(0, total)
