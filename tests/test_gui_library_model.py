@@ -96,3 +96,9 @@ def test_thumbnails_arrive_later_and_are_dropped_with_their_document(model: Docu
 def test_the_model_passes_qt_model_checks(model: DocumentsModel, qtmodeltester: ModelTester) -> None:
     model.set_reading(1, 1, 3)
     qtmodeltester.check(model, force_py=True)
+
+
+def test_every_status_has_its_own_icon() -> None:
+    from coheara.gui.models.documents import STATUS_ICONS
+
+    assert len(set(STATUS_ICONS.values())) == len(STATUS_ICONS)  # queued no longer looks like reading

@@ -48,8 +48,9 @@ def status_text(doc: DocumentSummary, reading: tuple[int, int] | None = None) ->
     return STATUS_LABELS[DocumentStatus(status)]
 
 
+# Each status its own picture: waiting (pause) is not the same as being read (turning arrows).
 STATUS_ICONS = {
-    DocumentStatus.QUEUED.value: QtWidgets.QStyle.StandardPixmap.SP_BrowserReload,
+    DocumentStatus.QUEUED.value: QtWidgets.QStyle.StandardPixmap.SP_MediaPause,
     DocumentStatus.READING.value: QtWidgets.QStyle.StandardPixmap.SP_BrowserReload,
     DocumentStatus.NEEDS_REVIEW.value: QtWidgets.QStyle.StandardPixmap.SP_MessageBoxInformation,
     DocumentStatus.REVIEWED.value: QtWidgets.QStyle.StandardPixmap.SP_DialogApplyButton,
