@@ -76,6 +76,8 @@ def test_imported_documents_are_read_with_live_progress(qtbot: QtBot, window: Ma
     assert doc.status is DocumentStatus.NEEDS_REVIEW and doc.failure is None
     assert review_service.items_for_document(window.ctx.require_vault(), doc.id)
     qtbot.waitUntil(lambda: library.model.index(0, STATUS).data() == "Needs review")
+    # The import line no longer promises a reading that already happened.
+    assert library.results.lines() == ["report-0.pdf — Imported (2 pages) and read: ready for your review."]
 
 
 def test_cancel_mid_page_keeps_the_document_queued(qtbot: QtBot, window: MainWindow, fake_ollama: FakeOllama,

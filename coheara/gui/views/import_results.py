@@ -7,10 +7,23 @@ imported, each bad one says why in one line, a duplicate says it is already in t
 from __future__ import annotations
 
 from coheara.cancel import Progress
+from coheara.domain import DocumentStatus, DocumentSummary
 from coheara.gui.qt import Qt, QtCore, QtWidgets
 from coheara.services.importing import ImportOutcome
 
 MAX_LINES = 300
+_OUTCOME_ROLE = Qt.ItemDataRole.UserRole + 1  # the ImportOutcome of an imported file's line
+
+
+def read_text(outcome: ImportOutcome, document: DocumentSummary) -> str | None:
+    """The line once the AI has read (or failed to read) the file; None while it still waits."""
+    pages = "1 page" if outcome.pages == 1 else f"{outcome.pages} pages"
+    status = document.shown_status
+    if status in (DocumentStatus.NEEDS_REVIEW, DocumentStatus.REVIEWED):
+        return f"{outcome.path.name} — Imported ({pages}) and read: ready for your review."
+    if status is DocumentStatus.FAILED:
+        return f"{outcome.path.name} — Imported ({pages}); the AI could not read it: {document.failure}"
+    return None
 
 
 def outcome_text(outcome: ImportOutcome) -> str:
@@ -96,12 +109,28 @@ class ImportResults(QtWidgets.QWidget):
             "imported": QtWidgets.QStyle.StandardPixmap.SP_DialogApplyButton,
             "duplicate": QtWidgets.QStyle.StandardPixmap.SP_MessageBoxInformation,
         }.get(outcome.status, QtWidgets.QStyle.StandardPixmap.SP_MessageBoxWarning)
-        self._add(outcome_text(outcome), icon, outcome.status)
+        item = self._add(outcome_text(outcome), icon, outcome.status)
+        if outcome.status == "imported":
+            item.setData(_OUTCOME_ROLE, outcome)
+
+    def follow_reading(self, documents: list[DocumentSummary]) -> None:
+        """Lines that said "it will be read next" say what came of it, once the library knows."""
+        by_id = {d.id: d for d in documents}
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            outcome = item.data(_OUTCOME_ROLE)
+            if not isinstance(outcome, ImportOutcome) or outcome.document_id not in by_id:
+                continue
+            text = read_text(outcome, by_id[outcome.document_id])
+            if text is not None:
+                item.setText(text)
+                item.setToolTip(text)
+                item.setData(_OUTCOME_ROLE, None)  # settled: later reloads leave it alone
 
     def add_note(self, text: str) -> None:
         self._add(text, QtWidgets.QStyle.StandardPixmap.SP_MessageBoxInformation, "note")
 
-    def _add(self, text: str, icon: QtWidgets.QStyle.StandardPixmap, status: str) -> None:
+    def _add(self, text: str, icon: QtWidgets.QStyle.StandardPixmap, status: str) -> QtWidgets.QListWidgetItem:
         item = QtWidgets.QListWidgetItem(self.style().standardIcon(icon), text)
         item.setData(Qt.ItemDataRole.UserRole, status)
         item.setToolTip(text)
@@ -110,6 +139,7 @@ class ImportResults(QtWidgets.QWidget):
             self.list.takeItem(0)
         self.list.scrollToBottom()
         self.show()
+        return item
 
     def lines(self) -> list[str]:
         return [self.list.item(i).text() for i in range(self.list.count())]

@@ -155,6 +155,7 @@ class LibraryView(QtWidgets.QWidget):
             return
         selected = self.selected_id()
         self.model.set_documents(docs)
+        self.results.follow_reading(docs)
         self.content.setCurrentWidget(self.table if docs else self.empty)
         if selected is not None and (row := self.model.row_of(selected)) is not None:
             self.table.selectRow(row)
