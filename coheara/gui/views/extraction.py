@@ -19,6 +19,9 @@ from coheara.gui.ops import Op, OpContext, describe_failure
 from coheara.gui.qt import QtCore, QtWidgets, Signal
 
 TOKEN_INTERVAL_S = 0.1
+# A reading that went well folds its panel away after this long, so finished panels do not push the
+# library off the screen; one that went wrong stays until closed (its sentence says what to do).
+FINISHED_PANEL_MS = 8_000
 
 
 def throttled(progress: Callable[[Progress], None], interval_s: float = TOKEN_INTERVAL_S) -> Callable[[Progress], None]:
@@ -235,11 +238,17 @@ class ExtractionPanel(QtWidgets.QFrame):
         else:
             self.title.setText("Reading finished")
             self.outcome.setText(self._report_text(report))
+            if not getattr(report, "failed", None):
+                QtCore.QTimer.singleShot(FINISHED_PANEL_MS, self, self._fold_if_finished)
         self.document_line.setText("")
         self.page_line.setText("")
         self.detail.setText("")
         self.outcome.show()
         self.show()
+
+    def _fold_if_finished(self) -> None:
+        if self.close_button.isVisible():  # not if another reading has started meanwhile
+            self.hide()
 
     @staticmethod
     def _report_text(report: Any) -> str:
