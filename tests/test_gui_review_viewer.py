@@ -105,3 +105,22 @@ def test_boxes_land_on_the_original_page_inside_the_letterboxed_image(panel: Pag
 def test_a_broken_image_is_refused(panel: PageViewerPanel) -> None:
     assert not panel.viewer.set_image(b"not a png")
     assert panel.viewer.has_image()  # the page shown stays
+
+
+def test_a_selected_value_too_small_to_read_is_zoomed_to_and_centred(qtbot: QtBot, panel: PageViewerPanel) -> None:
+    viewer = panel.viewer
+    viewer.resize(300, 600)  # a narrow pane: at page width a line of text is a few pixels high
+    viewer.fit_width()
+    line = (0.6, 0.8, 0.7, 0.81)  # one line of 11 pt text near the bottom right of an A4 page
+    assert 0.01 * 2000 * viewer.zoom() < 14
+    viewer.set_highlights([line])
+    (rect,) = viewer.highlight_rects()
+    assert rect.height() * viewer.zoom() >= 14 and viewer.fit_mode() is None
+    shown = viewer.mapToScene(viewer.viewport().rect()).boundingRect()
+    assert shown.contains(rect.center())
+    # A value already readable is only scrolled into view; Page width still fits the width.
+    zoom = viewer.zoom()
+    viewer.set_highlights([(0.1, 0.1, 0.2, 0.11)])
+    assert viewer.zoom() == zoom
+    qtbot.mouseClick(panel.width_button, Qt.MouseButton.LeftButton)
+    assert viewer.fit_mode() == "width" and viewer.zoom() < zoom

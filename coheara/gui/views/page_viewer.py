@@ -17,6 +17,7 @@ Box = tuple[float, float, float, float]
 MIN_ZOOM, MAX_ZOOM, STEP = 0.05, 8.0, 1.25
 HIGHLIGHT_FILL = QtGui.QColor(255, 193, 7, 90)  # highlighter yellow: the page itself is always white
 HIGHLIGHT_EDGE = QtGui.QColor(230, 120, 0)
+READABLE_LINE_PX = 14  # a highlighted value smaller than this on screen is zoomed to
 
 
 class PageViewer(QtWidgets.QGraphicsView):
@@ -85,8 +86,17 @@ class PageViewer(QtWidgets.QGraphicsView):
         """Draw ``boxes`` (x0, y0, x1, y1 in 0..1 of the original page) and bring the first into view."""
         self._boxes = [(float(x0), float(y0), float(x1), float(y1)) for x0, y0, x1, y1 in boxes]
         self._draw_boxes()
-        if self._rects:
-            self.ensureVisible(self._rects[0], 40, 40)
+        if not self._rects:
+            return
+        first = self._rects[0].rect()
+        if first.height() * self.zoom() < READABLE_LINE_PX:
+            # At "page width" in a narrow pane the text is a few pixels high: zoom to the value so
+            # the patient can read it against what the model read.
+            self._fit_mode = None
+            self._set_zoom(READABLE_LINE_PX * 1.3 / max(first.height(), 1.0))
+            self.centerOn(first.center())
+        else:
+            self.ensureVisible(first, 40, 40)
 
     def highlight_rects(self) -> list[QtCore.QRectF]:
         """Where the highlights are, in image pixels (for tests and accessibility)."""
