@@ -36,6 +36,11 @@ def export_notice() -> str:
     return _resource("hai_def_notice.md").strip()
 
 
+def terms_summary() -> str:
+    """What the HAI-DEF terms mean for a patient, in plain words (Markdown); the full text stays binding."""
+    return _resource("hai_def_summary.md")
+
+
 def full_terms() -> str:
     """The HAI-DEF Terms of Use as passed on by the model card, with attribution and link (Markdown)."""
     return _resource("hai_def_terms.md")

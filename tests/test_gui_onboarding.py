@@ -61,7 +61,14 @@ def test_the_terms_cannot_be_skipped(qtbot: QtBot, window: MainWindow) -> None:
     onboarding = window.onboarding
     onboarding.welcome.next.click()
     assert onboarding.pages.currentWidget() is onboarding.terms
+    shown = onboarding.terms.text.toPlainText()
+    assert "In plain words" not in shown and "The terms in plain words" in shown  # the summary comes first
+    assert "not a medical device" in shown and "indemnification" in shown
+    onboarding.terms.toggle.click()  # the binding text is one click away
     assert "Health AI Developer Foundations" in onboarding.terms.text.toPlainText()
+    assert "Key Obligations" in onboarding.terms.text.toPlainText()
+    onboarding.terms.toggle.click()
+    assert onboarding.terms.text.toPlainText() == shown
     assert not onboarding.terms.next.isEnabled()
     onboarding.terms.next.click()  # a click on the disabled button does nothing
     onboarding.terms._accept()  # nor does calling its slot while the box is unticked

@@ -1,4 +1,5 @@
-"""The HAI-DEF terms page: the full text, the "I understand" box, and nothing past it until ticked.
+"""The HAI-DEF terms page: a plain-words summary, the full text one click away, the "I understand" box,
+and nothing past it until ticked.
 
 Used at first run and again after an update that changes the notice (``NOTICE_VERSION``). Accepting
 stores the version in the settings (no health data) through the runner.
@@ -8,9 +9,9 @@ from __future__ import annotations
 
 from coheara.config import Settings
 from coheara.gui.context import GuiContext
-from coheara.gui.qt import QtWidgets, Signal
+from coheara.gui.qt import Qt, QtWidgets, Signal
 from coheara.gui.views.widgets import ErrorLine, button_row, heading, paragraph, push_button
-from coheara.notice import NOTICE_VERSION, full_terms
+from coheara.notice import NOTICE_VERSION, full_terms, terms_summary
 from coheara.services import settings as settings_service
 
 ACCEPT_TEXT = (
@@ -28,9 +29,12 @@ class TermsPage(QtWidgets.QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.text = QtWidgets.QTextBrowser(self)
-        self.text.setMarkdown(full_terms())
         self.text.setOpenExternalLinks(True)
         self.text.setAccessibleName("HAI-DEF terms of use")
+        self.toggle = QtWidgets.QPushButton(self)
+        self.showing_full: bool = False
+        self.toggle.clicked.connect(lambda: self.show_full(not self.showing_full))
+        self.show_full(False)
         self.understand = QtWidgets.QCheckBox(ACCEPT_TEXT, self)
         self.understand.setAccessibleName("I understand and accept the terms")
         self.understand.setStyleSheet("QCheckBox { spacing: 8px; }")
@@ -45,9 +49,16 @@ class TermsPage(QtWidgets.QWidget):
         layout.addWidget(paragraph("Coheara reads your documents with MedGemma, a model from Google. Its terms "
                                    "apply to you too. Please read them.", self))
         layout.addWidget(self.text, 1)
+        layout.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.understand)
         layout.addWidget(self.error)
         layout.addLayout(button_row(self.back, self.next))
+
+    def show_full(self, full: bool) -> None:
+        """The binding text, or what it means for a patient in plain words (shown first)."""
+        self.showing_full = full
+        self.text.setMarkdown(full_terms() if full else terms_summary())
+        self.toggle.setText("Back to the plain-words summary" if full else "Read the full terms")
 
     def _accept(self) -> None:
         if not self.understand.isChecked():
