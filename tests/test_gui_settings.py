@@ -146,3 +146,21 @@ def test_locking_closes_a_dialog_that_shows_a_secret(qtbot: QtBot, window: MainW
     window.lock()
     wait_idle(qtbot, window.ctx)
     assert not dialog.isVisible() and dialog.panel.key.text() == ""
+
+
+def test_settings_say_which_keys_open_the_vault_and_whether_the_keyring_is_used(qtbot: QtBot,
+                                                                               window: MainWindow) -> None:
+    assert window.settings_view.protection.text() == (
+        "Your vault opens with your passphrase or your recovery key. No secure system keyring was found on "
+        "this computer, so none is used.")
+
+
+def test_protection_words_with_a_keyring() -> None:
+    from coheara.gui.views.settings import protection_text
+    from coheara.security.keys import KeyProtection
+
+    with_keyring = KeyProtection("keyring.backends.SecretService.Keyring", True, False, True, False)
+    assert protection_text(with_keyring) == (
+        "Your vault opens with your system keyring (no typing needed) or your recovery key.")
+    unused = KeyProtection("keyring.backends.SecretService.Keyring", False, True, True, False)
+    assert protection_text(unused).endswith("The system keyring is not used for it.")

@@ -18,7 +18,25 @@ from coheara.gui.qt import Qt, QtWidgets
 from coheara.gui.views.engine_monitor import EngineMonitor
 from coheara.gui.views.key_dialogs import ChangePassphraseDialog, RecoveryKeyDialog
 from coheara.gui.views.widgets import ErrorLine, heading, paragraph
+from coheara.security.keys import KeyProtection
 from coheara.services import settings as settings_service
+
+
+def protection_text(protection: KeyProtection) -> str:
+    """``Your vault opens with your system keyring, your passphrase or your recovery key.``"""
+    ways = []
+    if protection.keyring_entry:
+        ways.append("your system keyring (no typing needed)")
+    if protection.passphrase:
+        ways.append("your passphrase")
+    if protection.recovery:
+        ways.append("your recovery key")
+    text = "Your vault opens with " + (", ".join(ways[:-1]) + " or " + ways[-1] if len(ways) > 1 else
+                                        ways[0] if ways else "no key that Coheara can find") + "."
+    if not protection.keyring_entry:
+        text += (" No secure system keyring was found on this computer, so none is used."
+                 if protection.keyring_backend is None else " The system keyring is not used for it.")
+    return text
 
 VARIANTS = (
     ("auto", "Automatic (recommended)"),
@@ -67,10 +85,13 @@ class SettingsView(QtWidgets.QWidget):
         self.new_recovery = QtWidgets.QPushButton("Make a new recovery key…", self)
         self.new_recovery.setAccessibleName("Make a new recovery key")
         self.new_recovery.clicked.connect(self.ask_new_recovery_key)
+        self.protection = paragraph("", self)
+        self.protection.setAccessibleName("How your vault opens")
         self.error = ErrorLine(self)
         self._layout()
         self.load()
         ctx.settings_changed.connect(self.load)
+        ctx.vault_unlocked.connect(self.load_protection)
         monitor.updated.connect(self._engine_updated)
 
     def _layout(self) -> None:
@@ -98,6 +119,7 @@ class SettingsView(QtWidgets.QWidget):
         buttons.addWidget(self.new_recovery)
         buttons.addStretch(1)
         sform.addRow("Vault keys:", buttons)
+        sform.addRow("", self.protection)
         where = paragraph(f"Your vault and settings are kept in {self.ctx.paths.home}", security)
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         sform.addRow("", where)
@@ -107,6 +129,15 @@ class SettingsView(QtWidgets.QWidget):
         layout.addWidget(security)
         layout.addWidget(self.error)
         layout.addStretch(1)
+
+    def load_protection(self) -> None:
+        """Say which keys open the vault (the keyring is looked up on the database thread)."""
+        vault = self.ctx.vault
+        if vault is None:
+            return
+        self.ctx.runner.run_db(lambda op: vault.keystore.protection(),
+                               on_done=lambda p: self.protection.setText(protection_text(p)),
+                               on_failed=lambda exc: self.protection.setText(""))
 
     def load(self) -> None:
         settings = self.ctx.settings
@@ -194,6 +225,7 @@ class SettingsView(QtWidgets.QWidget):
 
     def open_change_passphrase(self) -> QtWidgets.QDialog:
         dialog = ChangePassphraseDialog(self.ctx, self)
+        dialog.accepted.connect(self.load_protection)  # a first passphrase adds a way to open it
         dialog.open()
         return dialog
 
