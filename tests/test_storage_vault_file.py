@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -76,10 +77,14 @@ def test_wrong_key_is_told_apart_from_damage(tmp_path: Path, capfd: pytest.Captu
     conn.close()
 
 
-def test_malformed_maps_to_damage_message() -> None:
-    error = map_database_error(Exception("database disk image is malformed"))
+def test_corruption_maps_to_damage_by_its_result_code() -> None:
+    corrupt = sqlite3.DatabaseError("database disk image is malformed")
+    corrupt.sqlite_errorcode = 11  # type: ignore[attr-defined]  # SQLITE_CORRUPT
+    error = map_database_error(corrupt)
     assert isinstance(error, VaultDamagedError)
     assert "damaged" in error.message
+    words_only = Exception("database disk image is malformed")
+    assert map_database_error(words_only) is words_only  # no result code: a bug, raised as it is
 
 
 def test_migrations_ship_as_package_data_in_order() -> None:

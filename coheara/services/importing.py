@@ -8,6 +8,7 @@ so a process killed mid-import leaves no half document behind.
 from __future__ import annotations
 
 import logging
+import stat
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +20,6 @@ from coheara.untrusted.limits import MAX_FILE_BYTES
 from coheara.raster import iter_pages
 from coheara.services.vault import Vault
 from coheara.storage import documents as docs
-from coheara.storage.connection import DatabaseError, map_database_error
 
 log = logging.getLogger(__name__)
 
@@ -93,20 +93,29 @@ def import_one(
         raise
     except BadInputError as exc:
         return ImportOutcome(path, "refused", reason=exc.one_line())
-    except DatabaseError as exc:
-        return ImportOutcome(path, "refused", reason=map_database_error(exc).one_line())
     log.info("imported document %d (%d pages)", doc_id, count)
     return ImportOutcome(path, "imported", doc_id, count, notes=checked.notes)
 
 
 def _read(path: Path) -> bytes:
+    """The whole file, if it is a regular file within the size limit (read with a bound, whatever
+    its size claims: a link to /dev/zero says 0 bytes and never ends; a FIFO would block forever)."""
+    too_large = FileTooLargeError(f"This file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB, "
+                                  "the most Coheara accepts.")
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise FileTooLargeError(
-                f"This file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB, the most Coheara accepts."
-            )
-        return path.read_bytes()
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(info.st_mode):
+            raise BadInputError("This is not a regular file (a device, a pipe or a socket); only files can be "
+                                "imported.")
+        if info.st_size > MAX_FILE_BYTES:
+            raise too_large
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:
+            raise too_large
+        return data
     except IsADirectoryError:
         raise BadInputError("This is a folder, not a file.") from None
     except FileNotFoundError:

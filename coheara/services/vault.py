@@ -26,7 +26,17 @@ from coheara.errors import (
     VaultError,
 )
 from coheara.security.keys import KeyStore
-from coheara.storage.connection import Connection, KeyMismatchError, backup_to, connect, transaction
+from coheara.storage.connection import (
+    DAMAGED_HINT,
+    DAMAGED_MESSAGE,
+    Connection,
+    DatabaseError,
+    KeyMismatchError,
+    backup_to,
+    connect,
+    known_database_error,
+    transaction,
+)
 from coheara.storage.migrations import migrate
 
 log = logging.getLogger(__name__)
@@ -51,19 +61,37 @@ class Vault:
         self._key = key
         self.keystore = keystore
         self.unlocked_by = unlocked_by
+        self.damaged = False  # set on the first sign of damage: from then on nothing is written
 
     def connect(self) -> Connection:
         return connect(self.paths.vault, self._key)
 
     @contextmanager
+    def known_errors(self) -> Iterator[None]:
+        """Database errors a patient can meet become one sentence (damage, full disk, busy); others
+        stay bugs. Damage, once seen, stops every later write into this vault."""
+        try:
+            yield
+        except DatabaseError as exc:
+            known = known_database_error(exc)
+            if known is None:
+                raise
+            if isinstance(known, VaultDamagedError):
+                self.damaged = True
+                log.error("the vault is damaged (%s); no more writes", getattr(exc, "sqlite_errorname", "?"))
+            raise known from None
+
+    @contextmanager
     def reading(self) -> Iterator[Connection]:
-        with closing(self.connect()) as conn:
+        with self.known_errors(), closing(self.connect()) as conn:
             yield conn
 
     @contextmanager
     def writing(self) -> Iterator[Connection]:
         """A connection inside one write transaction: all of it commits, or none."""
-        with closing(self.connect()) as conn, transaction(conn):
+        if self.damaged:
+            raise VaultDamagedError(DAMAGED_MESSAGE, hint="Nothing more is written to it. " + DAMAGED_HINT)
+        with self.known_errors(), closing(self.connect()) as conn, transaction(conn):
             yield conn
 
     def change_passphrase(self, new_passphrase: str) -> None:

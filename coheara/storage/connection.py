@@ -51,6 +51,11 @@ def connect(path: Path, key: bytes, *, create: bool = False) -> Connection:
     path = Path(path)
     if not create and not path.exists():
         raise VaultError("The vault file is missing.", hint="Restore it from a backup, or start a new one.")
+    if not create and path.is_file() and path.stat().st_size == 0:
+        # SQLite would take an empty file for a new database and the migrations would build an empty
+        # vault in it: the patient's data would look gone, and later imports would go there.
+        raise VaultDamagedError("The vault file is empty (0 bytes): it was cut short or overwritten.",
+                                hint=DAMAGED_HINT)
     conn: Connection = sqlcipher3.connect(str(path), timeout=30, isolation_level=None, check_same_thread=False)
     try:
         # Route nothing to stderr: a wrong key would otherwise print HMAC errors to the terminal.
@@ -74,8 +79,7 @@ def _check_key(conn: Connection) -> None:
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except DatabaseError as exc:
-        text = str(exc).lower()
-        if "not a database" in text:
+        if (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF == SQLITE_NOTADB:
             raise KeyMismatchError(
                 "This key does not open the vault.",
                 hint="The key file may belong to another vault, or the vault's first page is damaged.",
@@ -83,21 +87,40 @@ def _check_key(conn: Connection) -> None:
         raise map_database_error(exc) from None
 
 
-def map_database_error(exc: BaseException) -> VaultError:
-    """Turn a SQLCipher exception into the KnownError a patient should see."""
-    text = str(exc).lower()
-    if "malformed" in text or "hmac" in text or "corrupt" in text or "not a database" in text:
-        return VaultDamagedError(
-            "The vault file is damaged.",
-            hint="Nothing was changed. Restore the latest copy from the backups folder.",
-        )
-    if "disk i/o" in text or "full" in text or "readonly" in text or "read-only" in text:
-        return VaultWriteError(
-            "Coheara could not write to the disk (is it full?). Nothing already stored was lost.",
-        )
-    if "locked" in text or "busy" in text:
+# SQLite's primary result codes (https://sqlite.org/rescode.html) for the conditions a patient can
+# meet; an extended code carries its primary one in the low byte.
+SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY = 3, 5, 6, 8
+SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_NOTADB = 10, 11, 13, 14, 26
+
+DAMAGED_MESSAGE = "The vault file is damaged."
+DAMAGED_HINT = "Nothing was changed. Restore the latest copy from the backups folder."
+
+
+def known_database_error(exc: BaseException) -> VaultError | None:
+    """The KnownError for a SQLCipher error a patient can meet, by result code; None for a bug.
+
+    Classified by code, never by the words of the message (as qutebrowser's misc/sql.py does): a
+    mistake in a query is a bug to log, not a damaged vault or a bad file.
+    """
+    code = getattr(exc, "sqlite_errorcode", None)
+    if not isinstance(code, int):
+        return None
+    primary = code & 0xFF
+    if primary in (SQLITE_CORRUPT, SQLITE_NOTADB):
+        return VaultDamagedError(DAMAGED_MESSAGE, hint=DAMAGED_HINT)
+    if primary in (SQLITE_FULL, SQLITE_IOERR):
+        return VaultWriteError("Coheara could not write to the disk (is it full?). Nothing already stored was lost.")
+    if primary in (SQLITE_READONLY, SQLITE_PERM, SQLITE_CANTOPEN):
+        return VaultWriteError("The vault's folder cannot be written to (read-only, or no permission). "
+                               "Nothing already stored was lost.")
+    if primary in (SQLITE_BUSY, SQLITE_LOCKED):
         return VaultWriteError("The vault is busy in another Coheara window. Try again in a moment.")
-    return VaultError("The vault could not be read.", hint="Run `coheara doctor` for details.")
+    return None
+
+
+def map_database_error(exc: BaseException) -> BaseException:
+    """The KnownError for ``exc``, or ``exc`` itself when it is a bug (raise what this returns)."""
+    return known_database_error(exc) or exc
 
 
 def inserted_id(cursor: Cursor) -> int:

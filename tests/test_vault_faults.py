@@ -1,0 +1,133 @@
+"""The vault never lies about its state (#10): an empty or damaged file is reported as such and left
+alone, database errors are told apart by result code, and only regular files are read."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from pathlib import Path
+
+import pytest
+from cli_support import CliEnv, sentinel_pdf
+
+from coheara.config import AppPaths
+from coheara.errors import BadInputError, VaultDamagedError, VaultWriteError
+from coheara.security.keys import KeyStore
+from coheara.services.importing import import_files
+from coheara.services.vault import Credentials, Vault, create_vault, unlock_vault
+from coheara.storage import documents as doc_store
+from coheara.storage.connection import known_database_error
+
+PASSPHRASE = "correct horse battery staple 42"
+
+
+def new_vault(tmp_path: Path) -> tuple[AppPaths, Vault]:
+    paths = AppPaths(tmp_path / "home")
+    vault, _ = create_vault(paths, KeyStore(paths.keyfile, keyring_backend=None, kdf_n=2**14), PASSPHRASE)
+    return paths, vault
+
+
+def reopen(paths: AppPaths) -> Vault:
+    return unlock_vault(paths, KeyStore(paths.keyfile, keyring_backend=None, kdf_n=2**14),
+                        Credentials(passphrase=PASSPHRASE, use_keyring=False))
+
+
+def test_an_empty_vault_file_is_damage_never_a_new_vault(tmp_path: Path) -> None:
+    cli = CliEnv(tmp_path)
+    env = {"COHEARA_HOME": str(cli.home), "COHEARA_PASSPHRASE": PASSPHRASE}
+    pdf = sentinel_pdf(tmp_path / "a.pdf")
+    assert cli.run("import", "--no-extract", str(pdf), **env).returncode == 0
+    vault = cli.home / "vault.db"
+    for leftover in (cli.home / "vault.db-wal", cli.home / "vault.db-shm"):
+        leftover.unlink(missing_ok=True)
+    vault.write_bytes(b"")
+    backups = sorted((cli.home / "backups").glob("*"))
+
+    listed = cli.run("documents", "--json", **env)
+    assert listed.returncode == 4, listed.stdout
+    assert listed.stdout == ""
+    assert "The vault file is empty (0 bytes)" in listed.stderr and listed.stderr.count("\n") <= 2
+    assert vault.stat().st_size == 0  # left as it was: nothing was built in it
+    assert sorted((cli.home / "backups").glob("*")) == backups
+    again = cli.run("import", "--no-extract", str(pdf), **env)
+    assert again.returncode == 4 and vault.stat().st_size == 0
+
+
+def _flip_middle(path: Path) -> None:
+    data = bytearray(path.read_bytes())
+    middle = len(data) // 2
+    for offset in range(middle, middle + 64):
+        data[offset] ^= 0xFF
+    path.write_bytes(bytes(data))
+
+
+def test_damage_after_the_first_page_is_reported_as_damage_and_stops_writes(tmp_path: Path) -> None:
+    paths, vault = new_vault(tmp_path)
+    pdf = sentinel_pdf(tmp_path / "long.pdf", pages=30)
+    (outcome,) = import_files(vault, [pdf])
+    assert outcome.status == "imported"
+    with vault.reading() as conn:  # fold the WAL into the file, so the flip hits stored pages
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    _flip_middle(paths.vault)
+
+    damaged = reopen(paths)  # page 1 is intact: the key still opens it
+    with pytest.raises(VaultDamagedError) as caught:
+        with damaged.reading() as conn:
+            for number in range(30):
+                doc_store.get_page(conn, outcome.document_id or 0, number)
+    assert caught.value.one_line().startswith("The vault file is damaged.")
+    assert damaged.damaged
+    before = paths.vault.read_bytes()
+    with pytest.raises(VaultDamagedError):
+        with damaged.writing() as conn:
+            conn.execute("INSERT INTO vault_meta (key, value) VALUES ('x', 'y')")
+    assert paths.vault.read_bytes() == before  # nothing more was written into it
+
+
+def test_errors_are_classified_by_result_code_not_by_their_words(tmp_path: Path) -> None:
+    _paths, vault = new_vault(tmp_path)
+    with vault.reading() as conn:
+        try:
+            conn.execute("SELECT nothing FROM no_such_table_the_disk_is_full")
+        except Exception as exc:  # noqa: BLE001 - the error under test
+            programming = exc
+    assert known_database_error(programming) is None  # a bug, whatever its message says
+    with pytest.raises(type(programming)):  # and it reaches the caller as one, not as "damaged"
+        with vault.reading() as conn:
+            conn.execute("SELECT nothing FROM no_such_table_the_disk_is_full")
+
+    assert known_database_error(Exception("database disk image is malformed")) is None
+    full = sqlite3.OperationalError("whatever the words")
+    full.sqlite_errorcode = 13  # type: ignore[attr-defined]  # SQLITE_FULL, as SQLite sets it
+    assert isinstance(known_database_error(full), VaultWriteError)
+    busy = sqlite3.OperationalError("x")
+    busy.sqlite_errorcode = 5 | (1 << 8)  # type: ignore[attr-defined]  # SQLITE_BUSY_RECOVERY: extended
+    assert "busy" in str(known_database_error(busy))
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero (POSIX)")
+def test_devices_and_pipes_are_refused_in_one_line_without_reading_them(tmp_path: Path) -> None:
+    _paths, vault = new_vault(tmp_path)
+    endless = tmp_path / "scan.pdf"
+    endless.symlink_to("/dev/zero")
+    pipe = tmp_path / "photo.jpg"
+    os.mkfifo(pipe)
+    started = time.monotonic()
+    outcomes = import_files(vault, [endless, pipe])
+    assert time.monotonic() - started < 5
+    assert [o.status for o in outcomes] == ["refused", "refused"]
+    for outcome in outcomes:
+        assert outcome.reason is not None and "not a regular file" in outcome.reason and "\n" not in outcome.reason
+
+
+def test_a_regular_file_is_still_read_with_its_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from coheara.services import importing
+
+    _paths, vault = new_vault(tmp_path)
+    pdf = sentinel_pdf(tmp_path / "ok.pdf")
+    monkeypatch.setattr(importing, "MAX_FILE_BYTES", pdf.stat().st_size - 1)
+    (outcome,) = import_files(vault, [pdf])
+    assert outcome.status == "refused" and "larger than" in (outcome.reason or "")
+    with pytest.raises(BadInputError):
+        importing._read(tmp_path)
