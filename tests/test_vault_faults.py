@@ -131,3 +131,34 @@ def test_a_regular_file_is_still_read_with_its_size_limit(tmp_path: Path, monkey
     assert outcome.status == "refused" and "larger than" in (outcome.reason or "")
     with pytest.raises(BadInputError):
         importing._read(tmp_path)
+
+
+KILLED_MIDWAY = """
+import os, sys
+from pathlib import Path
+import coheara.services.vault as service
+from coheara.config import AppPaths
+from coheara.security.keys import KeyStore
+paths = AppPaths(Path(sys.argv[1]))
+def die(conn):  # the process is killed after the key file was written, before the vault is in place
+    os._exit(9)
+service.migrate = die
+service.create_vault(paths, KeyStore(paths.keyfile, keyring_backend=None, kdf_n=2**14), sys.argv[2])
+"""
+
+
+def test_a_first_run_killed_midway_can_simply_be_run_again(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from coheara.services.vault import vault_state
+
+    paths = AppPaths(tmp_path / "home")
+    died = subprocess.run([sys.executable, "-c", KILLED_MIDWAY, str(paths.home), PASSPHRASE], capture_output=True)
+    assert died.returncode == 9
+    assert paths.keyfile.exists() and not paths.vault.exists()  # what used to block every later run
+    assert vault_state(paths) == "new"
+    vault, recovery = create_vault(paths, KeyStore(paths.keyfile, keyring_backend=None, kdf_n=2**14), PASSPHRASE)
+    assert vault_state(paths) == "ready" and len(recovery) > 20
+    assert sorted(p.name for p in paths.home.iterdir() if p.name.startswith("vault")) == ["vault.db", "vault.keys.json"]
+    reopen(paths)

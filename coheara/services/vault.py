@@ -10,6 +10,7 @@ Rules (DESIGN.md §2, the lessons of Signal Desktop's lost databases):
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from coheara.config import AppPaths
+from coheara.fileio import fsync_dir
 from coheara.errors import (
     KeyFileError,
     KnownError,
@@ -116,8 +118,28 @@ def _prune_backups(folder: Path) -> None:
         old.unlink(missing_ok=True)
 
 
+def _creating(paths: AppPaths) -> Path:
+    """Where a new vault is built; its presence means a creation that never finished."""
+    return paths.vault.with_name(paths.vault.name + ".creating")
+
+
+def _unfinished_creation(paths: AppPaths) -> bool:
+    """A first run killed midway: the marker is there and no vault.db was ever put in place. Nothing
+    can have been stored and the recovery key was never shown, so it is safe to start again."""
+    return _creating(paths).exists() and not paths.vault.exists()
+
+
+def _discard_unfinished_creation(paths: AppPaths) -> None:
+    creating = _creating(paths)
+    for path in (paths.keyfile, Path(f"{creating}-wal"), Path(f"{creating}-shm"), creating):
+        path.unlink(missing_ok=True)
+    log.info("an unfinished vault creation was discarded")
+
+
 def vault_state(paths: AppPaths) -> str:
     """``new`` (nothing yet), ``ready`` (vault and key file), or ``broken`` (one without the other)."""
+    if _unfinished_creation(paths):
+        return "new"
     has_db, has_keys = paths.vault.exists(), paths.keyfile.exists()
     if not has_db and not has_keys:
         return "new"
@@ -144,18 +166,27 @@ def create_vault(paths: AppPaths, keystore: KeyStore, passphrase: str | None) ->
     if vault_state(paths) != "new":
         raise VaultError("A vault already exists here; Coheara never replaces one.")
     paths.ensure()
+    if _unfinished_creation(paths):
+        _discard_unfinished_creation(paths)
+    # Atomic as a whole: the marker first, then the key file, then the database built beside its final
+    # name and renamed into place last. A kill at any point before the rename leaves the marker, and
+    # the next run starts again instead of finding a key file without its vault.
+    creating = _creating(paths)
+    creating.touch(mode=0o600, exist_ok=False)
     created = keystore.create(passphrase)
     try:
-        with closing(connect(paths.vault, created.data_key, create=True)) as conn:
+        with closing(connect(creating, created.data_key, create=True)) as conn:
             migrate(conn)
             with transaction(conn):
                 conn.execute(
                     "INSERT INTO vault_meta (key, value) VALUES ('created_at', ?)", (datetime.now(UTC).isoformat(),)
                 )
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # all of it in the file that is renamed
+        os.replace(creating, paths.vault)
+        fsync_dir(paths.home)
     except BaseException:
         # Nothing was stored yet: remove what this call created so the next try starts clean.
-        for path in (paths.vault, Path(f"{paths.vault}-wal"), Path(f"{paths.vault}-shm"), paths.keyfile):
-            path.unlink(missing_ok=True)
+        _discard_unfinished_creation(paths)
         raise
     log.info("vault created (keyring: %s)", created.keyring_used)
     return Vault(paths, created.data_key, keystore, "created"), created.recovery_key
