@@ -48,7 +48,7 @@ from coheara.inference.client import EngineClient  # noqa: E402
 from coheara.inference.extractor import ExtractionLimits, PageExtractor  # noqa: E402
 from coheara.inference.guard import LoopGuard  # noqa: E402
 from coheara.inference.models import ResolvedModel  # noqa: E402
-from coheara.inference.strategies import STRATEGIES, Caps  # noqa: E402
+from coheara.inference.strategies import STRATEGIES, Answered, Caps  # noqa: E402
 from coheara.validation import parse  # noqa: E402
 
 MODEL = ResolvedModel("coheara-medgemma-4b-q8:latest", "q8")
@@ -120,7 +120,7 @@ def _run_strategy(strategy: str, answer: Any, png: bytes) -> None:
             guard = LoopGuard(mode=ask.mode, max_tokens=ask.num_predict + 64)
             for token in tokens:
                 guard.feed(token)
-            ask = gen.send(guard.answer)
+            ask = gen.send(Answered(guard.answer))
     except StopIteration:
         pass
 

@@ -208,7 +208,13 @@ def _extract(vault: Vault, settings: Settings, ids: list[int]) -> int:
     finally:
         engine.client.close()
     for doc_id in report.done:
-        _out(f"read       #{doc_id}: ready for your review")
+        empty = report.nothing_found.get(doc_id)
+        if empty:
+            pages = ", ".join(str(p) for p in empty)
+            _out(f"read       #{doc_id}: ready for your review; the AI model found no values on page "
+                 f"{pages}, though its text seems to hold some: check it")
+        else:
+            _out(f"read       #{doc_id}: ready for your review")
     for doc_id, reason in report.failed.items():
         _out(f"queued     #{doc_id}: {reason}")
     return EXIT_EXTRACTION if report.failed else EXIT_OK
@@ -216,10 +222,14 @@ def _extract(vault: Vault, settings: Settings, ids: list[int]) -> int:
 
 def _cmd_documents(args: argparse.Namespace, paths: AppPaths, settings: Settings) -> int:
     from coheara.services.documents import list_documents
+    from coheara.services.extraction import attempt_listing
 
-    documents = list_documents(open_vault(paths))
+    vault = open_vault(paths)
+    documents = list_documents(vault)
     if args.json:
-        _out(json.dumps([d.as_json() for d in documents], ensure_ascii=False, indent=2))
+        attempts = attempt_listing(vault)  # each page's tries, with the reason of each
+        listing = [{**d.as_json(), "attempts": attempts.get(d.id, [])} for d in documents]
+        _out(json.dumps(listing, ensure_ascii=False, indent=2))
         return EXIT_OK
     if not documents:
         _out("Your vault is empty. Add documents with `coheara import FILE…`.")

@@ -57,6 +57,8 @@ class FakeModel:
     size_vram: int | None = None  # None: all of it on the GPU
     family: str = "gemma3"
     remote_host: str | None = None  # set for a cloud model
+    thinking: bool = False  # declares the "thinking" capability: thinks unless think is false
+    ignores_num_predict: bool = False  # an engine that writes on past the cap (the client's guard stops it)
     reply: Reply | Responder | None = None
 
     @property
@@ -91,6 +93,7 @@ class ChatRecord:
     prompt_tokens: int  # the whole prompt, as if nothing were cached
     reloaded: bool
     tokens_sent: int = 0
+    thinking_sent: int = 0  # tokens streamed in message.thinking (count against num_predict too)
     loop_start: int | None = None
     end: str = ""
     disconnected: bool = False

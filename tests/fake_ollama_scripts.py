@@ -166,6 +166,21 @@ class PageResponder:
 
     def answer(self, body: Mapping[str, Any]) -> tuple[str, str]:
         q = _question(body)
+        if m := re.search(r'The answer so far was cut off after (.+?) number (\d+): "(.*?)"\. Continue', q, re.S):
+            return "all:more", self._json_after(self._plural[m.group(1)], int(m.group(2)), m.group(3))
+        if m := re.match(r'List every one of the (.+?) printed on this page that comes after number (\d+): "(.*?)"\.',
+                         q, re.S):
+            domain = self._plural[m.group(1)]
+            rest = self._rows_after(domain, int(m.group(2)), m.group(3))
+            return f"{domain}:more", "".join(f"- {list_line(domain, row)}\n" for row in rest) or "None\n"
+        if m := re.match(r'Name each of the (.+?) printed on this page that comes after number (\d+): "(.*?)"',
+                         q, re.S):
+            domain = self._plural[m.group(1)]
+            first = DOMAIN_FIELDS[Domain(domain)][0]
+            rest = self._rows_after(domain, int(m.group(2)), m.group(3), by=first)
+            start = int(m.group(2)) + 1
+            names = "".join(f"{i}. {row[first]}\n" for i, row in enumerate(rest, start))
+            return f"names:{domain}:more", names or "None"
         if body.get("format") or "fill this JSON schema" in q:
             return "all", json_answer(self.truth)
         if q.startswith("Describe this document in one line"):
@@ -188,6 +203,41 @@ class PageResponder:
             value = (self.truth.get("document") or {}).get(m.group(1))
             return "field", value if value is not None else "none"
         return "other", "I am not sure what you are asking."
+
+    def _rows_after(self, domain: str, count: int, last: str, by: str | None = None) -> list[dict[str, Any]]:
+        """The rows after the one the question quotes, found by its text as a model finds its place
+        (by counting when no row matches)."""
+        from coheara.inference.strategies import label
+
+        rows = list(self.truth.get(domain) or [])
+        for i, row in enumerate(rows):
+            if (row.get(by) if by else label(row)) == last:
+                return rows[i + 1 :]
+        return rows[count:]
+
+    def _json_after(self, domain: str, count: int, last: str) -> str:
+        """A continuation under the schema: the rest of ``domain``, then the domains after it."""
+        data = compact(self.truth)
+        order = [d.value for d in Domain]
+        out: dict[str, Any] = {}
+        rest = [{k: v for k, v in row.items() if v is not None} for row in self._rows_after(domain, count, last)]
+        if rest:
+            out[domain] = rest
+        for key in order[order.index(domain) + 1 :]:
+            if key in data:
+                out[key] = data[key]
+        return json.dumps(out, ensure_ascii=False)
+
+
+def long_lab_responder(rows: int, **overrides: Callable[[], Reply]) -> PageResponder:
+    """A model reading an ``rows``-row lab page. The server cuts every answer at ``num_predict`` with
+    ``done_reason: "length"`` (as Ollama does), so a long page needs the client to continue."""
+    return PageResponder(lab_page(rows), **overrides)
+
+
+def thinking_text() -> str:
+    """What a thinking model streams in ``message.thinking`` before its answer (never data)."""
+    return "The page shows a table of laboratory results. I will copy each row exactly as printed."
 
 
 # -- the shapes of loops and failures (DESIGN.md) -------------------------------------------------

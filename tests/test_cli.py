@@ -119,8 +119,10 @@ def test_doctor_json_has_the_contract_fields(cli: CliEnv) -> None:
     assert report["ollama"]["host"] == "http://127.0.0.1:9"
     assert report["ollama"]["reachable"] is False
     assert {"host", "reachable", "model_present"} <= set(report["ollama"])
+    assert "ollama pull medgemma1.5" in report["install"]  # the simplest install, beside our builds
     human = cli.run("doctor")
     assert "does not answer" in human.stdout
+    assert "Simplest:     ollama pull medgemma1.5" in human.stdout
 
 
 def test_nothing_readable_outside_the_vault(cli: CliEnv, tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ import pymupdf
 import pytest
 from cli_support import CliEnv
 from fake_ollama import FakeOllama
-from fake_ollama_scripts import PageResponder, Reply, lab_page, loop_row
+from fake_ollama_scripts import PageResponder, Reply, lab_page, long_lab_responder, loop_row
 
 MODEL = "coheara-medgemma-4b-q8"
 
@@ -116,6 +116,53 @@ def test_garbage_from_every_strategy_keeps_document_queued_with_reason(
     pdf = printed_lab_report(tmp_path / "labor.pdf", lab_page(2))
     result = cli.run("import", str(pdf))
     assert result.returncode == 3
-    assert "could not read this page" in result.stdout
+    assert "Page 1 could not be read: the AI model's answer was not in the expected form" in result.stdout
     (doc,) = json.loads(cli.run("documents", "--json").stdout)
     assert doc["status"] == "queued" and doc["failure"]
+    attempts = doc["attempts"]  # each try of each page, with its own reason
+    assert [a["strategy"] for a in attempts] == ["all_at_once", "per_domain", "drill", "all_at_once+seed"]
+    assert all(a["page"] == 1 and a["outcome"] == "unusable" for a in attempts)
+    assert all(a["reason"].startswith("The AI model's answer was not in the expected form") for a in attempts)
+    assert "raw_output" not in attempts[0]
+
+
+def test_a_page_that_loops_says_the_model_kept_repeating_itself(
+    cli: CliEnv, tmp_path: Path, fake_ollama: FakeOllama
+) -> None:
+    fake_ollama.add_model(MODEL, reply=lambda body: Reply("- Kalium 3,2\n", loop="- Kalium 3,2\n"))
+    pdf = printed_lab_report(tmp_path / "labor.pdf", lab_page(2))
+    result = cli.run("import", str(pdf))
+    assert result.returncode == 3
+    assert "the AI model kept repeating itself" in result.stdout
+    (doc,) = json.loads(cli.run("documents", "--json").stdout)
+    assert "kept repeating itself" in doc["failure"]
+    assert {a["outcome"] for a in doc["attempts"]} == {"loop"}
+    assert all(a["reason"].startswith("The AI model kept repeating itself (loop:") for a in doc["attempts"])
+
+
+def test_an_80_row_lab_page_is_read_completely(cli: CliEnv, tmp_path: Path, fake_ollama: FakeOllama) -> None:
+    truth = lab_page(80)
+    fake_ollama.add_model(MODEL, reply=long_lab_responder(80))
+    pdf = printed_lab_report(tmp_path / "labor.pdf", truth)
+    result = cli.run("import", str(pdf))
+    assert result.returncode == 0, result.stdout + result.stderr
+    (doc,) = json.loads(cli.run("documents", "--json").stdout)
+    assert doc["status"] == "needs_review"
+    (attempt,) = doc["attempts"]
+    assert attempt["outcome"] == "ok" and attempt["requests"] == 2  # cut once at num_predict, continued
+    exported = cli.run("export", "--format", "csv", "--output", str(tmp_path / "out.csv"))
+    assert "exported   80 item(s)" in exported.stdout, exported.stderr
+
+
+def test_nothing_found_on_a_page_that_prints_values_is_said(cli: CliEnv, tmp_path: Path,
+                                                             fake_ollama: FakeOllama) -> None:
+    fake_ollama.add_model(MODEL, reply=PageResponder({"document": {"type": "lab_report"}}))
+    pdf = printed_lab_report(tmp_path / "labor.pdf", lab_page(5))
+    result = cli.run("import", str(pdf))
+    assert result.returncode == 0, result.stderr
+    assert "the AI model found no values on page 1" in result.stdout
+    (doc,) = json.loads(cli.run("documents", "--json").stdout)
+    assert doc["status"] == "needs_review"
+    assert any("found no values on this page" in f for f in doc["findings"])
+    assert [a["outcome"] for a in doc["attempts"]] == ["empty"] * 4
+    assert all(a["reason"].startswith("The AI model found nothing") for a in doc["attempts"])

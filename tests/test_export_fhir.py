@@ -88,7 +88,9 @@ def test_decimal_comma_values_become_numbers_with_ucum_units(bundle: dict[str, A
 
 def test_text_results_stay_text(bundle: dict[str, Any]) -> None:
     nitrite = observation(bundle, "Nitrit im Urin")
-    assert nitrite["valueString"] == "negativ"
+    # A qualitative word: the printed word is the text, SNOMED CT says what it means.
+    assert nitrite["valueCodeableConcept"] == {
+        "text": "negativ", "coding": [{"system": "http://snomed.info/sct", "code": "260385009", "display": "Negative"}]}
     assert "valueQuantity" not in nitrite and "coding" not in nitrite["code"]
     assert nitrite["referenceRange"] == [{"text": "negativ"}]
 

@@ -54,8 +54,9 @@ def test_lab_results_grouped_by_analyte_newest_first() -> None:
     hb = labs.split("### Haemoglobin (LOINC 718-7)", 1)[1].split("###", 1)[0]
     rows = table_rows(hb)
     assert rows[0][:4] == ["Date", "Result", "Reference", "Flag"]
-    assert [r[:4] for r in rows[1:]] == [["2025-03-14", "13.2 g/dL", "12–16", "normal"],
-                                         ["2024-09-02", "11.4 g/dL", "12–16", "low"]]
+    # The range keeps its printed decimals: "12,0 - 16,0" is 12.0–16.0, not 12–16.
+    assert [r[:4] for r in rows[1:]] == [["2025-03-14", "13.2 g/dL", "12.0–16.0", "normal"],
+                                         ["2024-09-02", "11.4 g/dL", "12.0–16.0", "low"]]
     assert rows[2][4] == "Hämoglobin 11,4 g/dl" and rows[2][5] == "**unverified**"
     assert "**implausible**" in labs and "Glucose of 7400 mg/dL is outside what is possible." in labs
     assert "| 2025-03-14 | 5.7 mmol/L | 3.5–5.1 | high | Kalium 5,7 mmol/l | confirmed |" in labs

@@ -153,3 +153,59 @@ def test_what_the_checks_noticed_about_the_document_is_kept(tmp_path: Path, fake
     codes = {f.code for f in summary.findings}
     assert {"no_text_layer", "empty_item_dropped"} <= codes
     assert any("left out" in message for message in summary.as_json()["findings"])
+
+
+def _read(vault: Vault, doc_id: int, fake_ollama: FakeOllama, model: str = "coheara-medgemma-4b-q8") -> object:
+    engine = prepare_engine(Settings(ollama_host=fake_ollama.url), {}, hardware=CPU_16)
+    try:
+        return extract_documents(vault, engine, [doc_id])
+    finally:
+        engine.client.close()
+
+
+def test_nothing_found_on_a_page_whose_text_holds_values_is_a_finding(
+    vault_with_page: tuple[Vault, int], fake_ollama: FakeOllama
+) -> None:
+    from fake_ollama_scripts import Reply
+
+    vault, doc_id = vault_with_page
+    # "{}" under the schema, "None" for every list and name question: every strategy agrees on nothing.
+    fake_ollama.add_model("coheara-medgemma-4b-q8", reply=PageResponder({"document": {"type": "lab_report"}}))
+    fake_ollama.script.append(Reply("{}"))
+    report = _read(vault, doc_id, fake_ollama)
+    assert report.done == [doc_id]  # type: ignore[attr-defined]
+    with vault.reading() as conn:
+        summary = doc_store.get_document(conn, doc_id)
+        attempts = attempt_store.attempts_for_document(conn, doc_id)
+    assert summary is not None and [f.code for f in summary.findings if f.code == "nothing_found"] == ["nothing_found"]
+    assert [a.outcome for a in attempts] == ["empty"] * 4
+
+
+def test_a_page_that_loops_every_time_says_so(vault_with_page: tuple[Vault, int], fake_ollama: FakeOllama) -> None:
+    from fake_ollama_scripts import Reply
+
+    vault, doc_id = vault_with_page
+    fake_ollama.add_model("coheara-medgemma-4b-q8", reply=lambda body: Reply("- Kalium 3,2\n", loop="- Kalium 3,2\n"))
+    report = _read(vault, doc_id, fake_ollama)
+    reason = report.failed[doc_id]  # type: ignore[attr-defined]
+    assert "kept repeating itself" in reason and "usable way" not in reason
+    with vault.reading() as conn:
+        summary = doc_store.get_document(conn, doc_id)
+    assert summary is not None and summary.failure == reason
+
+
+def test_the_official_medgemma_build_with_thinking_is_used_with_think_false(
+    vault_with_page: tuple[Vault, int], fake_ollama: FakeOllama
+) -> None:
+    vault, doc_id = vault_with_page
+    truth = lab_page(3)
+    fake_ollama.add_model("medgemma1.5:latest", quantization="Q4_K_M", thinking=True, reply=PageResponder(truth))
+    engine = prepare_engine(Settings(ollama_host=fake_ollama.url), {}, hardware=CPU_16)
+    try:
+        assert (engine.model.tag, engine.model.variant, engine.model.thinking) == ("medgemma1.5:latest", "q4", True)
+        report = extract_documents(vault, engine, [doc_id])
+    finally:
+        engine.client.close()
+    assert report.done == [doc_id]
+    assert fake_ollama.chats and all(c.body.get("think") is False for c in fake_ollama.chats)
+    assert all(c.thinking_sent == 0 for c in fake_ollama.chats)

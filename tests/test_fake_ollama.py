@@ -216,3 +216,30 @@ def test_delete(client: ollama.Client, fake_ollama: FakeOllama) -> None:
 @given(st.text())
 def test_tokenizer_loses_nothing(text: str) -> None:
     assert "".join(tokenize(text)) == text
+
+
+def test_a_thinking_model_thinks_unless_told_not_to(client: ollama.Client, fake_ollama: FakeOllama) -> None:
+    # Ollama turns thinking on by default for a model that declares it; only think:false turns it off.
+    fake_ollama.add_model("medgemma1.5", thinking=True)
+    assert "thinking" in client.show("medgemma1.5").capabilities
+    fake_ollama.script.append(Reply("ok"))
+    parts = list(client.chat("medgemma1.5", _user(), stream=True))
+    thought = "".join(p.message.thinking or "" for p in parts)
+    assert thought.startswith("The page shows") and "".join(p.message.content or "" for p in parts) == "ok"
+    assert parts[-1].eval_count == fake_ollama.chats[-1].thinking_sent + 1
+    fake_ollama.script.append(Reply("ok"))
+    quiet = list(client.chat("medgemma1.5", _user(), stream=True, think=False))
+    assert not any(p.message.thinking for p in quiet) and fake_ollama.chats[-1].body["think"] is False
+    fake_ollama.script.append(Reply("ok"))
+    whole = client.chat("medgemma1.5", _user(), stream=False)
+    assert whole.message.thinking and whole.message.content == "ok"
+    # think:false is fine for a model without thinking; think:true is not (the 400 above).
+    fake_ollama.script.append(Reply("ok"))
+    assert "".join(p.message.content or "" for p in client.chat(MODEL, _user(), stream=True, think=False)) == "ok"
+
+
+def test_thinking_counts_against_num_predict(client: ollama.Client, fake_ollama: FakeOllama) -> None:
+    fake_ollama.add_model("medgemma1.5", thinking=True)
+    fake_ollama.script.append(Reply("a b c d e f g h"))
+    parts = list(client.chat("medgemma1.5", _user(), stream=True, options={"num_predict": 20}))
+    assert parts[-1].done_reason == "length" and parts[-1].eval_count == 20

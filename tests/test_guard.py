@@ -68,7 +68,25 @@ def test_each_loop_shape_is_stopped_early(mode: str, make: object) -> None:
 def test_a_whole_json_answer_repeated_is_cut_at_the_end_of_the_first() -> None:
     reply = loop_json_block(prescription_page())
     verdict, into_loop = _run(reply, "json")
-    assert verdict == Verdict("complete") and into_loop <= 0
+    assert verdict == Verdict("complete") and into_loop <= EARLY
+    guard = LoopGuard(mode="json")
+    for token in reply.tokens():
+        if guard.feed(token):
+            break
+    answer = guard.answer.strip()
+    assert answer.endswith("}") and answer.count('"medications"') == 1  # once, nothing of its repeat
+
+
+def test_a_second_different_json_object_is_read_too() -> None:
+    """Some answers come in two objects; the rows of the second are the patient's too."""
+    first = '{"document": {"type": "lab_report"}, "lab_results": [{"test": "Kalium", "value": "3,2"}]}'
+    second = '{"lab_results": [{"test": "Natrium", "value": "141"}, {"test": "Kreatinin", "value": "0,9"}]}'
+    guard = LoopGuard(mode="json")
+    for token in tokenize(first + "\n" + second + "\n```"):
+        if guard.feed(token):
+            break
+    assert guard.verdict == Verdict("complete")
+    assert guard.answer.endswith(second)
 
 
 def test_a_stream_that_ends_without_done_is_a_loop() -> None:
@@ -146,3 +164,16 @@ def test_first_json_object() -> None:
     assert first_json_object('x {y} {"a": "}"} {"b": 1}') == '{"a": "}"}'
     assert first_json_object('{"a": [1, {"b": 2}]}\n```\n{"a"') == '{"a": [1, {"b": 2}]}'
     assert first_json_object('{"a": ') is None
+
+
+def test_an_unfenced_json_answer_written_again_stops_at_the_first_row_of_the_repeat() -> None:
+    answer = json.dumps(prescription_page(), ensure_ascii=False)
+    guard = LoopGuard(mode="json")
+    fed = 0
+    for token in tokenize((answer + "\n") * 50):
+        fed += 1
+        if guard.feed(token):
+            break
+    assert guard.verdict == Verdict("complete")
+    assert guard.answer.strip() == answer  # the answer once
+    assert fed - len(tokenize(answer + "\n")) <= EARLY  # the repeat was recognised within its first row

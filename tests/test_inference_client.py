@@ -246,3 +246,19 @@ def test_pull_reports_progress_and_can_be_cancelled(engine: EngineClient, fake_o
     assert "ktiyab/coheara-medgemma-4b-f16:latest" not in engine.installed_models()
     with pytest.raises(ModelMissingError):
         engine.pull("nope")
+
+
+def test_think_false_goes_at_the_top_level_and_thinking_is_kept_apart(
+    engine: EngineClient, fake_ollama: FakeOllama
+) -> None:
+    fake_ollama.add_model("medgemma1.5", thinking=True)
+    message = {"role": "user", "content": "read", "images": [page_png()]}
+    fake_ollama.script.append(Reply("Metformin"))
+    quiet = list(engine.chat_stream("medgemma1.5", [message], think=False))
+    assert fake_ollama.chats[-1].body["think"] is False and "think" not in fake_ollama.chats[-1].options
+    assert not any(c.thinking for c in quiet)
+    fake_ollama.script.append(Reply("Metformin"))
+    loud = list(engine.chat_stream("medgemma1.5", [message]))  # None: the field is left out
+    assert "think" not in fake_ollama.chats[-1].body
+    assert "".join(c.thinking for c in loud).startswith("The page shows")
+    assert "".join(c.content for c in loud) == "Metformin"

@@ -202,12 +202,23 @@ def test_json_wrapped_in_text_is_read(engine: EngineClient, fake_ollama: FakeOll
     assert "<unused94>" not in result.attempts[0].raw_output and "I see a table" not in result.attempts[0].raw_output
 
 
-def test_an_answer_cut_by_num_predict_is_not_accepted(engine: EngineClient, fake_ollama: FakeOllama,
-                                                      page: PageImage) -> None:
+def test_an_answer_cut_by_num_predict_is_continued_not_rejected(engine: EngineClient, fake_ollama: FakeOllama,
+                                                                  page: PageImage) -> None:
     truth = lab_page(12)
     fake_ollama.responder = PageResponder(truth)
-    result = _extractor(engine, caps=Caps(all_at_once=100)).extract_page(page)
-    assert (result.attempts[0].outcome, result.attempts[0].stop_reason) == ("unusable", "length")
+    result = _extractor(engine, caps=Caps(all_at_once=300)).extract_page(page)
+    assert result.strategy == "all_at_once" and _matches(result.extraction, truth)
+    (attempt,) = result.attempts
+    assert attempt.outcome == "ok" and attempt.requests > 1 and attempt.image_encodes == 1
+
+
+def test_a_cap_too_small_for_one_row_ends_as_cut_off(engine: EngineClient, fake_ollama: FakeOllama,
+                                                     page: PageImage) -> None:
+    truth = lab_page(12)
+    fake_ollama.responder = PageResponder(truth)
+    result = _extractor(engine, caps=Caps(all_at_once=30)).extract_page(page)
+    assert (result.attempts[0].outcome, result.attempts[0].stop_reason) == ("cut", "length")
+    assert result.attempts[0].requests == 1  # nothing complete to keep: no continuation
     assert result.strategy == "per_domain"
 
 

@@ -11,9 +11,10 @@ class AttemptRecord:
     """One request series against the model for one page, successful or not.
 
     Kept for every attempt (loops and failures included): it is the data for choosing strategies.
-    ``outcome`` is one of ``ok``, ``loop``, ``unusable``, ``invalid``, ``error``, ``cancelled``;
-    ``stop_reason`` says why the stream stopped (``done``, ``loop:<shape>``, ``length``, ``eof``,
-    ``time``, ``cancel``, ``error:<kind>``).
+    ``outcome`` is one of ``ok``, ``loop``, ``cut``, ``unusable``, ``empty``, ``invalid``, ``error``,
+    ``cancelled`` (``coheara.inference.reasons`` words each for the patient); ``stop_reason`` says
+    why the stream stopped (``done``, ``loop:<shape>``, ``length``, ``tokens``, ``eof``, ``time``,
+    ``cancel``, ``error:<kind>``, ``unusable:<what>``, ``empty``).
     """
 
     document_id: int

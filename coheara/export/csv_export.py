@@ -14,14 +14,16 @@ import io
 import re
 from typing import Any
 
-from coheara.domain import DOMAIN_FIELDS, ExtractedItem
+from coheara.domain import DOMAIN_FIELDS, Domain, ExtractedItem
+from coheara.domain.lab_value import QUANTITY, lab_value
 from coheara.export.data import ExportData, aware, doc_type_label, iso_date, number, schedule_text, text
 from coheara.notice import HAI_DEF_TERMS_URL, SHORT_NOTICE
 
 # Every printed field of every domain once, in contract order: "printed_test", "printed_value", …
 PRINTED_FIELDS: tuple[str, ...] = tuple(dict.fromkeys(f for fields in DOMAIN_FIELDS.values() for f in fields))
-NORMALIZED_COLUMNS = ("value", "value_text", "unit", "ucum", "ref_low", "ref_high", "ref_text", "flag",
-                      "analyte", "loinc", "schedule")
+# "comparator" sits before "value": "> 60" is the two cells ">" and "60", never "60" alone.
+NORMALIZED_COLUMNS = ("comparator", "value", "value_text", "unit", "ucum", "ref_low", "ref_high", "ref_text",
+                      "flag", "flag_printed", "analyte", "loinc", "schedule")
 HEADER = (
     ("domain", "document_id", "document_type", "document_date", "page", "date")
     + tuple(f"printed_{f}" for f in PRINTED_FIELDS)
@@ -52,14 +54,25 @@ def _row(data: ExportData, item: ExtractedItem) -> list[str]:
     head = [item.domain.value, text(item.document_id), doc_type_label(doc) if doc else "",
             (iso_date(doc.doc_date) or "") if doc else "", str(item.page_index + 1), data.item_date(item) or ""]
     printed = [text(item.fields.get(f)) for f in PRINTED_FIELDS]
+    comparator, value, value_text = _value_cells(item)
     normalized = [
-        _num(n.get("value_num")), text(n.get("value_text")), text(n.get("unit")), text(n.get("ucum")),
+        comparator, value, value_text, text(n.get("unit")), text(n.get("ucum")),
         _num(n.get("ref_low")), _num(n.get("ref_high")), text(n.get("ref_text")), text(n.get("flag")),
-        text(n.get("analyte_display") or n.get("analyte_key")), text(n.get("loinc")),
+        text(n.get("flag_printed")), text(n.get("analyte_display") or n.get("analyte_key")), text(n.get("loinc")),
         schedule_text(item),
     ]
     findings = "; ".join(f"{f.severity}: {f.message}" for f in item.findings)
     return head + printed + normalized + [item.badge.value, findings]
+
+
+def _value_cells(item: ExtractedItem) -> tuple[str, str, str]:
+    """(comparator, number, text): a number only where it is the whole printed value, else the text."""
+    if item.domain is not Domain.LAB_RESULTS:
+        return "", _num(item.normalized.get("value_num")), text(item.normalized.get("value_text"))
+    value = lab_value(item.fields, item.normalized)
+    if value.kind == QUANTITY and value.number is not None:
+        return value.comparator or "", _num(value.number), ""
+    return "", "", value.display
 
 
 def _num(value: Any) -> str:

@@ -16,6 +16,7 @@ from typing import Any
 
 from coheara.domain import DocumentSummary, Domain, ExtractedItem
 from coheara.domain.provenance import AttemptRecord
+from coheara.export.legacy import reread_lab
 
 _ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -42,6 +43,9 @@ class ExportData:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_id", {d.id: d for d in self.documents})
+        # Lab values stored by an older version are re-read, so no export shortens one (see legacy.py).
+        upgraded = [reread_lab(i, doc.language if (doc := self.document(i.document_id)) else None) for i in self.items]
+        object.__setattr__(self, "items", upgraded)
 
     def document(self, document_id: int | None) -> DocumentSummary | None:
         return self._by_id.get(document_id) if document_id is not None else None

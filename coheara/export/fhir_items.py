@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from coheara.domain import Domain, ExtractedItem, ItemBadge
+from coheara.domain.lab_value import QUALITATIVE, QUANTITY, RATIO, LabValue, lab_value
 from coheara.export.data import dose_text, iso_date, number, schedule_text, text
 
 VERIFICATION_SYSTEM = "urn:coheara:verification"
@@ -24,7 +25,14 @@ INTERPRETATION = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpreta
 OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
 ICD10 = "http://hl7.org/fhir/sid/icd-10"
 SNOMED = "http://snomed.info/sct"
-_INTERPRETATION_DISPLAY = {"H": "High", "L": "Low", "N": "Normal"}
+_INTERPRETATION_DISPLAY = {"H": "High", "L": "Low", "N": "Normal", "A": "Abnormal"}
+# SNOMED CT qualifier values for the qualitative results we recognise; the printed word stays the text.
+_QUALITATIVE_CODES = {
+    "negative": ("260385009", "Negative"),
+    "positive": ("10828004", "Positive"),
+    "trace": ("260405006", "Trace"),
+    "normal": ("17621005", "Normal"),
+}
 _TAG_DISPLAY = {
     "verified": "Found in the document's text layer",
     "unverified": "Not found in the document's text layer",
@@ -114,11 +122,7 @@ def _observation(item: ExtractedItem, ctx: Context) -> dict[str, Any]:
         "effectiveDateTime": ctx.date,
         "derivedFrom": [_ref(ctx.document)] if ctx.document else None,
     }
-    value = number(n.get("value_num"))
-    if value is not None:
-        out["valueQuantity"] = _quantity(value, n)
-    else:
-        out["valueString"] = text(n.get("value_text") or f.get("value")) or None
+    out.update(_value(lab_value(f, n), n))
     ref_range: dict[str, Any] = {}
     for bound in ("low", "high"):
         limit = number(n.get(f"ref_{bound}"))
@@ -129,11 +133,46 @@ def _observation(item: ExtractedItem, ctx: Context) -> dict[str, Any]:
         ref_range["text"] = range_text
     if ref_range:
         out["referenceRange"] = [ref_range]
+    out["interpretation"] = _interpretation(n, f)
+    return out
+
+
+def _value(value: LabValue, n: dict[str, Any]) -> dict[str, Any]:
+    """value[x] that says no more and no less than the page: comparator, titer, word or printed text."""
+    if value.kind == QUANTITY and value.number is not None:
+        quantity = _quantity(value.number, n)
+        if value.comparator:
+            quantity["comparator"] = value.comparator
+        return {"valueQuantity": quantity}
+    if value.kind == RATIO and value.numerator is not None and value.denominator is not None:
+        return {"valueRatio": {"numerator": {"value": _whole(value.numerator)},
+                               "denominator": {"value": _whole(value.denominator)}}}
+    if value.kind == QUALITATIVE and value.printed:
+        concept: dict[str, Any] = {"text": value.printed}
+        coding = _QUALITATIVE_CODES.get(value.qualitative or "")
+        if coding:
+            concept["coding"] = [{"system": SNOMED, "code": coding[0], "display": coding[1]}]
+        return {"valueCodeableConcept": concept}
+    return {"valueString": value.display or None}
+
+
+def _whole(x: float) -> float | int:
+    return int(x) if x.is_integer() else x
+
+
+def _interpretation(n: dict[str, Any], f: dict[str, Any]) -> list[dict[str, Any]] | None:
+    """The flag we stand by, and the page's own flag beside it when the two differ (a finding says why)."""
+    out: list[dict[str, Any]] = []
     flag = text(n.get("flag"))
     if flag in _INTERPRETATION_DISPLAY:
-        out["interpretation"] = [{"coding": [{"system": INTERPRETATION, "code": flag,
-                                              "display": _INTERPRETATION_DISPLAY[flag]}]}]
-    return out
+        out.append({"coding": [{"system": INTERPRETATION, "code": flag, "display": _INTERPRETATION_DISPLAY[flag]}]})
+    printed = text(n.get("flag_printed"))
+    if printed in _INTERPRETATION_DISPLAY and printed != flag:
+        as_printed = text(n.get("flag_printed_text") or f.get("flag")) or printed
+        out.append({"coding": [{"system": INTERPRETATION, "code": printed,
+                                "display": _INTERPRETATION_DISPLAY[printed]}],
+                    "text": f"As printed on the report: {as_printed}"})
+    return out or None
 
 
 def _medication(item: ExtractedItem, ctx: Context) -> dict[str, Any]:

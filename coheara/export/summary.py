@@ -11,10 +11,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from coheara.domain import DocumentSummary, Domain, ExtractedItem
-from coheara.export.data import ExportData, doc_label, doc_type_label, dose_text, format_number, number, text
+from coheara.domain.lab_value import QUANTITY, RANGE, bound_text, lab_value
+from coheara.export.data import ExportData, doc_label, doc_type_label, dose_text, number, text
 
 NOTHING_FOUND = "None extracted from the documents (this does not mean there are none)."
-FLAG_WORDS = {"H": "high", "L": "low", "N": "normal"}
+FLAG_WORDS = {"H": "high", "L": "low", "N": "normal", "A": "abnormal"}
 
 
 @dataclass(frozen=True)
@@ -154,21 +155,34 @@ def _tables(data: ExportData, domain: Domain, items: list[ExtractedItem] | None 
 
 
 def lab_result(item: ExtractedItem) -> tuple[str, str]:
-    """(result with unit, reference range) as the doctor reads them: decimal points, canonical units."""
+    """(result with unit, reference range) as the doctor reads them: decimal points, canonical units,
+    and every digit and comparator the page printed ("< 0.5", "1:160", "negativ", "13, 5" as printed)."""
     n, f = item.normalized, item.fields
-    value = number(n.get("value_num"))
-    unit = text(n.get("unit") or f.get("unit"))
-    shown = format_number(value) if value is not None else text(n.get("value_text") or f.get("value"))
+    value = lab_value(f, n)
+    unit = text(n.get("unit") or f.get("unit")) if value.kind in (QUANTITY, RANGE) else text(f.get("unit"))
     low, high = number(n.get("ref_low")), number(n.get("ref_high"))
+    printed_range = text(n.get("ref_text") or f.get("reference_range"))
     if low is not None and high is not None:
-        ref = f"{format_number(low)}–{format_number(high)}"
+        ref = f"{bound_text(low, printed_range)}–{bound_text(high, printed_range)}"
     elif high is not None:
-        ref = f"< {format_number(high)}"
+        # "bis 5" includes 5, "< 5,7" does not; an item without the flag stored shows "<" as it always did.
+        ref = f"{'≤' if n.get('ref_high_inclusive') is True else '<'} {bound_text(high, printed_range)}"
     elif low is not None:
-        ref = f"> {format_number(low)}"
+        ref = f"{'≥' if n.get('ref_low_inclusive') is True else '>'} {bound_text(low, printed_range)}"
     else:
         ref = text(n.get("ref_text") or f.get("reference_range"))
-    return (f"{shown} {unit}".strip(), ref)
+    return (f"{value.display} {unit}".strip(), ref)
+
+
+def flag_cell(item: ExtractedItem) -> str:
+    """'high', and the page's own flag beside it when it says otherwise: 'normal (page: H)'."""
+    n = item.normalized
+    shown = FLAG_WORDS.get(text(n.get("flag")), text(item.fields.get("flag")))
+    printed = text(n.get("flag_printed"))
+    if printed and printed != text(n.get("flag")):
+        as_printed = text(n.get("flag_printed_text") or item.fields.get("flag")) or printed
+        return f"{shown} (page: {as_printed})" if shown else as_printed
+    return shown
 
 
 def lab_key(item: ExtractedItem) -> tuple[str, str]:
@@ -193,7 +207,7 @@ def _lab_tables(data: ExportData) -> list[Table]:
         rows, notes = [], []
         for item in _newest_first(data, groups[key]):
             result, ref = lab_result(item)
-            flag = FLAG_WORDS.get(text(item.normalized.get("flag")), text(item.fields.get("flag")))
+            flag = flag_cell(item)
             printed = " ".join(x for x in (text(item.fields.get("test")), text(item.fields.get("value")),
                                            text(item.fields.get("unit"))) if x)
             rows.append(Row((data.item_date(item) or "", result, ref, flag, printed, item.badge.value,

@@ -40,6 +40,11 @@ class ModelDetails:
     def has_vision(self) -> bool:
         return "vision" in self.capabilities
 
+    @property
+    def has_thinking(self) -> bool:
+        """Ollama turns thinking on by default for such a model; only ``think: false`` turns it off."""
+        return "thinking" in self.capabilities
+
 
 class RunningModel(NamedTuple):
     """A loaded model (``/api/ps``): ``size_vram < size`` means part of it runs on the processor.
@@ -54,9 +59,14 @@ class RunningModel(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class StreamChunk:
-    """One streamed piece (about one token). The last one has ``done`` and the counts."""
+    """One streamed piece (about one token). The last one has ``done`` and the counts.
+
+    ``thinking``: the model's reasoning, when the engine sends it apart (``message.thinking``). It is
+    never data: the caller may watch it for loops and must drop it.
+    """
 
     content: str
+    thinking: str = ""
     done: bool = False
     done_reason: str | None = None
     prompt_eval_count: int | None = None
@@ -181,12 +191,19 @@ class EngineClient:
         format: Literal["", "json"] | dict[str, Any] | None = None,  # noqa: A002 - Ollama's name
         options: Mapping[str, Any] | None = None,
         keep_alive: str | float | None = None,
+        think: bool | None = None,
     ) -> Generator[StreamChunk, None, None]:
-        """Stream the answer. Close the iterator to stop: the engine sees the disconnect and stops."""
+        """Stream the answer. Close the iterator to stop: the engine sees the disconnect and stops.
+
+        ``think=False`` goes at the top level of the request (the only place Ollama reads it) and
+        turns a thinking model's default reasoning off; None leaves the field out, for engines and
+        models that do not know it (``think: true`` on a model without it is a 400).
+        """
         refuse_cloud(model)
         # No request yet (it starts on the first next()); an error here is a bad argument: a bug.
         inner = self._ollama.chat(
-            model=model, messages=messages, stream=True, format=format, options=options, keep_alive=keep_alive
+            model=model, messages=messages, stream=True, format=format, options=options, keep_alive=keep_alive,
+            think=think,
         )
         return self._chunks(inner, model)
 
@@ -195,6 +212,7 @@ class EngineClient:
             for part in self._iterate(inner, model):
                 yield StreamChunk(
                     content=part.message.content or "",
+                    thinking=part.message.thinking or "",
                     done=bool(part.done),
                     done_reason=part.done_reason,
                     prompt_eval_count=part.prompt_eval_count,

@@ -3,10 +3,15 @@
 ``PageExtractor.extract_page`` tries the strategies in the device's order (processor: A, B, C;
 graphics card: B, A, C), then the first one again with a seed and a little temperature (at
 temperature 0 a loop repeats exactly, so a retry must change something). It stops at the first
-usable answer. A loop, an answer cut by ``num_predict``, prose where a list was asked, or an engine
-error mid-answer move on to the next attempt; running out of memory, a missing model or an engine
-that is gone end the page at once (the caller decides: smaller variant, install, start Ollama).
-Every attempt becomes an ``AttemptRecord``; when all fail, ``UnusableOutputError.attempts`` has them.
+usable answer. A loop, prose where a list was asked, an engine error mid-answer, or an answer with
+no values for a page whose text layer shows some move on to the next attempt; running out of
+memory, a missing model or an engine that is gone end the page at once (the caller decides: smaller
+variant, install, start Ollama). An answer cut by ``num_predict`` with no loop in it is not a
+failure: the strategy keeps its complete rows and asks for the rest (strategies.py).
+Every attempt becomes an ``AttemptRecord``; when all fail, ``UnusableOutputError.attempts`` has them
+and its message names the causes (reasons.py). When every attempt that finished found nothing on a
+page whose text seems to hold values, the page is returned empty with ``nothing_found`` set: the
+document then carries a finding that says so, rather than silently "nothing on this page".
 """
 
 from __future__ import annotations
@@ -15,18 +20,20 @@ import hashlib
 import re
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 from coheara.cancel import CancelToken, ProgressCallback, no_progress
 from coheara.domain.documents import PageImage
 from coheara.domain.provenance import AttemptRecord
-from coheara.errors import Cancelled, ModelError, UnusableOutputError
+from coheara.errors import Cancelled, ModelError
 from coheara.inference.client import EngineClient
+from coheara.inference.emptiness import holds_values, page_looks_like_values
 from coheara.inference.engine_errors import EngineRuntimeError
 from coheara.inference.models import ResolvedModel, canonical_tag, variant_of
+from coheara.inference.reasons import page_failure
 from coheara.inference.requests import Answer, RequestRunner, Sampling
-from coheara.inference.strategies import STRATEGIES, Caps, OutputParsers, UnusableAnswer, order_for
+from coheara.inference.strategies import STRATEGIES, Answered, Caps, OutputParsers, UnusableAnswer, order_for
 from coheara.schemas.extraction import PROMPT_VERSION, Extraction
 
 
@@ -47,11 +54,16 @@ class ExtractionLimits:
 
 @dataclass(frozen=True, slots=True)
 class PageResult:
-    """The page's extraction, the strategy that produced it, and every attempt (failed ones too)."""
+    """The page's extraction, the strategy that produced it, and every attempt (failed ones too).
+
+    ``nothing_found``: every strategy that finished found nothing, though the page's text layer
+    seems to hold values (the caller adds a finding; the extraction is empty).
+    """
 
     extraction: Extraction
     strategy: str
     attempts: list[AttemptRecord]
+    nothing_found: bool = False
 
 
 def attempt_plan(device: str, limits: ExtractionLimits) -> list[tuple[str, Sampling]]:
@@ -83,7 +95,8 @@ class PageExtractor:
         self.parsers = parsers
         self.limits = limits or ExtractionLimits()
         self._clock = clock
-        self._runner = RequestRunner(client, self.model.tag, self.limits.num_ctx, self.limits.keep_alive, clock)
+        self._runner = RequestRunner(client, self.model.tag, self.limits.num_ctx, self.limits.keep_alive, clock,
+                                     thinking=self.model.thinking)
 
     def extract_page(
         self,
@@ -98,10 +111,17 @@ class PageExtractor:
         cancel = cancel or CancelToken()
         deadline = self._clock() + self.limits.page_time_limit_s
         attempts: list[AttemptRecord] = []
+        empty: PageResult | None = None  # the first "nothing here" answer, if the page's text disagrees
+        expect_values = page_looks_like_values(page)
         self._runner.begin_page(page, hashlib.sha256(page.png).hexdigest(), document_id, on_progress)
         for number, (name, sampling) in enumerate(attempt_plan(self.device, self.limits), 1):
             self._runner.begin_attempt(number, name)
             record, extraction, error = self._attempt(name, sampling, page, document_id, cancel, deadline)
+            if extraction is not None and expect_values and not holds_values(extraction):
+                # Not believed yet: the next strategy asks differently and may see the rows.
+                record = replace(record, outcome="empty", stop_reason="empty")
+                empty = empty or PageResult(extraction, name, [], nothing_found=True)
+                extraction = None
             attempts.append(record)
             if extraction is not None:
                 return PageResult(extraction, name, attempts)
@@ -111,13 +131,9 @@ class PageExtractor:
                 raise _with_attempts(error, attempts)
             if record.stop_reason == "time":
                 break
-        raise _with_attempts(
-            UnusableOutputError(
-                "The AI model could not read this page in a usable way, even after several tries.",
-                "The document stays queued; you can try again later or enter the values yourself.",
-            ),
-            attempts,
-        )
+        if empty is not None and all(a.outcome == "empty" for a in attempts):
+            return replace(empty, attempts=attempts)
+        raise _with_attempts(page_failure(attempts, page.index + 1), attempts)
 
     def _attempt(
         self, name: str, sampling: Sampling, page: PageImage, document_id: int, cancel: CancelToken, deadline: float
@@ -142,14 +158,18 @@ class PageExtractor:
                     error = answer.error
                     outcome, stop = "error", f"error:{_kind(error)}"
                     break
-                if answer.stop != "done" and not (answer.stop == "length" and ask.cut_ok):
+                cut = answer.stop in _CUT
+                if answer.stop != "done" and not (cut and (ask.cut_ok or ask.continuable)):
                     outcome, stop = _failure(answer.stop)
                     break
-                ask = strategy.send(answer.text)
+                ask = strategy.send(Answered(answer.text, cut))
         except StopIteration as finished:
             extraction = finished.value
         except UnusableAnswer as bad:
-            outcome, stop = "unusable", f"unusable:{bad.reason}"
+            if bad.reason == "cut":
+                outcome, stop = "cut", answers[-1].stop if answers else "length"
+            else:
+                outcome, stop = "unusable", f"unusable:{bad.reason}"
         finally:
             strategy.close()
         record = AttemptRecord(
@@ -171,14 +191,21 @@ class PageExtractor:
         return record, extraction, error
 
 
+# The engine's num_predict ("length") or, for an engine that ignores it, the guard's token cap: the
+# answer was cut, not looping (the guard would have said "loop:<shape>" first).
+_CUT = ("length", "tokens")
+
+
 def _failure(stop: str) -> tuple[str, str]:
     """(outcome, stop_reason) for a request that did not end well (AttemptRecord's vocabulary)."""
     if stop == "cancel":
         return "cancelled", "cancel"
     if stop == "loop:eof":  # Ollama's own repeat guard closed the stream
         return "loop", "eof"
-    if stop.startswith("loop:") or stop == "tokens":
+    if stop.startswith("loop:"):
         return "loop", stop
+    if stop in _CUT:
+        return "cut", stop
     return "unusable", stop
 
 

@@ -16,6 +16,10 @@ outputs (a 60-row lab table, a glucose series, a long list of instructions):
 * a token cap and a wall-clock cap; and a stream that ends without its ``done`` chunk (Ollama's own
   repeat guard closes the stream that way).
 
+The token cap (``tokens``, like the engine's own ``done_reason: "length"``) is not a loop verdict:
+an answer that reaches it with distinct rows was cut, and its complete rows are kept and continued
+(strategies.py). Only a ``loop:<shape>`` verdict says the model repeated itself.
+
 No compression ratio: normal JSON compresses like a loop. In JSON mode the guard also reports
 ``complete`` once the first top-level object closes: nothing after it is worth reading.
 """
@@ -111,6 +115,7 @@ class LoopGuard:
         self._scanned = 0
         self._json = JsonScanner()
         self._json_fed = 0
+        self._json_offset: int | None = None  # where in ``text`` the scanner's text starts
         self._items: dict[int, list[str]] = {}
         self._item_counts: dict[int, Counter[str]] = {}
 
@@ -120,8 +125,12 @@ class LoopGuard:
 
     @property
     def answer(self) -> str:
-        """What was streamed, reasoning removed (what may be parsed and stored)."""
-        return strip_reasoning(self.text)
+        """What was streamed, reasoning removed (what may be parsed and stored); in JSON mode it ends
+        after the last answer that was not a repeat of an earlier one."""
+        cut = self._json.cut
+        if cut is None or self._json_offset is None:
+            return strip_reasoning(self.text)
+        return strip_reasoning(self.text[: self._json_offset + cut])
 
     def feed(self, chunk: str) -> Verdict | None:
         """Take one streamed chunk (about one token). Returns a verdict once reading should stop."""
@@ -222,7 +231,10 @@ class LoopGuard:
     def _json_items(self) -> Verdict | None:
         if self.mode != "json" or self._section != "answer":
             return None
-        new = self.text[max(self._answer_start, self._json_fed) :]
+        start = max(self._answer_start, self._json_fed)
+        if self._json_offset is None:
+            self._json_offset = start
+        new = self.text[start:]
         self._json_fed = len(self.text)
         for item in self._json.feed(new):
             counts = self._item_counts.setdefault(item.array_start, Counter())

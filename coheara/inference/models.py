@@ -1,16 +1,22 @@
 """Which installed model reads the pages: Coheara's MedGemma variants and the choice among them.
 
 The variants are ``coheara-medgemma-4b-{q4,q8,f16}``, also accepted with a registry prefix
-(``ktiyab/coheara-medgemma-4b-q8``) and any tag (``:latest``). The hardware layer says which variant
+(``ktiyab/coheara-medgemma-4b-q8``) and any tag (``:latest``). Ollama's library also has an official
+``medgemma1.5`` build with vision (Q4_K_M, 3.3 GB): any tag of it, with or without a registry
+prefix, is a q4 option (a tag that names another quantization, ``…-q8_0``, counts as that one), and
+``ollama pull medgemma1.5`` is the simplest install. A Coheara build of the same variant is preferred
+when both are installed (its Modelfile sets our parameters). The hardware layer says which variant
 fits; ``resolve_model`` takes it if installed, else another installed variant with a note, else
 raises with the exact command to install one. A model without the ``vision`` capability (a
 community GGUF that lost its vision tower) is refused: it would answer without seeing the page.
+A model that declares ``thinking`` is marked so: Ollama thinks by default for it unless each
+request says ``think: false``.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from coheara.errors import ModelMissingError, ModelNoVisionError
@@ -23,6 +29,10 @@ MODEL_PREFIX = "coheara-medgemma-4b-"
 PULL_NAMESPACE = "ktiyab"
 _QUANTIZE = {"q4": "--quantize q4_K_M ", "q8": "--quantize q8_0 ", "f16": ""}
 _NAME = re.compile(r"^(?:(?P<ns>[\w.\-:]+(?:/[\w.\-]+)*)/)?coheara-medgemma-4b-(?P<variant>q4|q8|f16)(?::[\w.\-]+)?$")
+OFFICIAL_MODEL = "medgemma1.5"
+OFFICIAL_PULL = f"ollama pull {OFFICIAL_MODEL}"
+_OFFICIAL = re.compile(r"^(?:[\w.\-:]+(?:/[\w.\-]+)*/)?medgemma1\.5(?::(?P<tag>[\w.\-]+))?$", re.I)
+_OFFICIAL_QUANT = (("q8", re.compile(r"q8", re.I)), ("f16", re.compile(r"(?:^|[-_])(?:b?f16|fp16)(?:$|[-_])", re.I)))
 
 
 class ModelCatalog(Protocol):
@@ -40,6 +50,7 @@ class ResolvedModel:
     tag: str
     variant: str | None
     note: str | None = None
+    thinking: bool = False  # the model declares ``thinking``: every request must say think=False
 
 
 def model_name(variant: str) -> str:
@@ -52,14 +63,26 @@ def variant_tag(variant: str) -> str:
 
 
 def is_coheara_model(name: str) -> bool:
-    """True for any of our variants, with or without a registry prefix or a tag."""
+    """True for any of our variants or the official build, with or without a registry prefix or a tag."""
     return variant_of(name) is not None
 
 
+def is_official_model(name: str) -> bool:
+    """True for Ollama's library build ``medgemma1.5`` (any tag, any registry prefix)."""
+    return _OFFICIAL.match(name.strip()) is not None
+
+
 def variant_of(name: str) -> str | None:
-    """``q8`` for ``coheara-medgemma-4b-q8``, ``user/coheara-medgemma-4b-q8:latest``; else None."""
+    """``q8`` for ``coheara-medgemma-4b-q8``, ``user/coheara-medgemma-4b-q8:latest``; ``q4`` for
+    ``medgemma1.5``, ``medgemma1.5:4b`` (unless its tag names q8 or f16); else None."""
     match = _NAME.match(name.strip())
-    return match.group("variant") if match else None
+    if match:
+        return match.group("variant")
+    official = _OFFICIAL.match(name.strip())
+    if official is None:
+        return None
+    tag = official.group("tag") or ""
+    return next((variant for variant, pattern in _OFFICIAL_QUANT if pattern.search(tag)), "q4")
 
 
 def smaller_variant(variant: str | None) -> str | None:
@@ -78,12 +101,23 @@ def build_command(variant: str) -> str:
     return f"ollama create {model_name(variant)} {_QUANTIZE[variant]}-f packaging/modelfiles/Modelfile.{variant}"
 
 
-def _missing(variant: str, what: str) -> ModelMissingError:
-    return ModelMissingError(
-        f"{what} is not installed in the local AI engine.",
-        f"Install it with: {pull_command(variant)} — or build it from Google's safetensors with the "
-        f"Modelfiles in packaging/modelfiles/: {build_command(variant)}",
+def install_commands(variant: str) -> list[str]:
+    """Every way to install a model: Coheara's build of ``variant``, the official build (the
+    simplest: one command, but q4 only), and building from Google's safetensors."""
+    return [pull_command(variant), OFFICIAL_PULL, build_command(variant)]
+
+
+def install_hint(variant: str) -> str:
+    """The ways to install a model in one sentence; the first ``ollama pull`` is the one the GUI runs."""
+    return (
+        f"Install it with: {pull_command(variant)} — or the simplest, Ollama's official build (q4, "
+        f"3.3 GB): {OFFICIAL_PULL} — or build it from Google's safetensors with the "
+        f"Modelfiles in packaging/modelfiles/: {build_command(variant)}"
     )
+
+
+def _missing(variant: str, what: str) -> ModelMissingError:
+    return ModelMissingError(f"{what} is not installed in the local AI engine.", install_hint(variant))
 
 
 def _fallback_order(preferred: str) -> list[str]:
@@ -93,9 +127,10 @@ def _fallback_order(preferred: str) -> list[str]:
 
 
 def _best_tag(tags: list[str], variant: str) -> str | None:
-    """Among installed names of one variant: the local build before a registry copy."""
+    """Among installed names of one variant: a Coheara build before the official one, a local build
+    before a registry copy."""
     candidates = [t for t in tags if variant_of(t) == variant]
-    candidates.sort(key=lambda t: ("/" in t, not t.endswith(":latest"), t))
+    candidates.sort(key=lambda t: (is_official_model(t), "/" in t, not t.endswith(":latest"), t))
     return candidates[0] if candidates else None
 
 
@@ -126,11 +161,20 @@ def resolve_model(client: ModelCatalog, preferred: str, override: str | None = N
                 f"Install it with: ollama pull {override} — or choose another model in the settings.",
             )
         return _checked(client, ResolvedModel(tag, variant_of(tag)))
+    blind: ModelNoVisionError | None = None
     for variant in _fallback_order(preferred):
         tag = _best_tag(installed, variant)
         if tag is not None:
             note = None if variant == preferred else f"Using {variant} because {preferred} is not installed."
-            return _checked(client, ResolvedModel(tag, variant, note))
+            try:
+                return _checked(client, ResolvedModel(tag, variant, note))
+            except ModelNoVisionError as exc:
+                if not is_official_model(tag):
+                    raise
+                # The official build is an option only with its vision part; look further.
+                blind = blind or exc
+    if blind is not None:
+        raise blind
     raise _missing(preferred, f"The AI model Coheara needs ({model_name(preferred)})")
 
 
@@ -140,7 +184,7 @@ def _checked(client: ModelCatalog, resolved: ResolvedModel) -> ResolvedModel:
         variant = resolved.variant or "q8"
         raise ModelNoVisionError(
             f"The AI model '{resolved.tag}' cannot read images: its vision part is missing.",
-            f"Install a Coheara build, which keeps it: {pull_command(variant)} — or build it from "
-            f"Google's safetensors: {build_command(variant)}",
+            f"Install a build that keeps it: {OFFICIAL_PULL} (q4), or Coheara's: {pull_command(variant)} "
+            f"— or build it from Google's safetensors: {build_command(variant)}",
         )
-    return resolved
+    return replace(resolved, thinking=details.has_thinking)

@@ -108,3 +108,44 @@ def item_field(domain: Domain, number: int, name: str, field: str) -> str:
 def document_field(field: str) -> str:
     """Strategy C: one field of the document's header."""
     return f"What is this document's {field}{_DOCUMENT_HINTS[field]}? {_EXACT}"
+
+
+# -- continuations: a page longer than one answer may be -------------------------------------------
+# Same system text and image first, so the engine's cache still holds the image: only these words
+# differ. The last row kept is quoted because the model finds its place by text, not by counting.
+
+
+def all_at_once_continued(domain: Domain, count: int, last: str, later: list[str]) -> str:
+    """Strategy A after a cut answer: the same schema, only what comes after the last row kept."""
+    plural = DOMAIN_WORDS[domain][0]
+    then = f", then all of the {', '.join(later)}" if later else ""
+    return (
+        "Read the whole page and fill this JSON schema with what is printed on it:\n"
+        f"{schema_text()}\n"
+        f"The answer so far was cut off after {plural} number {count}: \"{last}\". Continue from there: "
+        f"give only the {plural} printed after that one{then}. Leave out the document and everything "
+        "before it. One entry per printed row or item; copy every value exactly as printed. Answer "
+        "with the JSON object only."
+    )
+
+
+def domain_list_continued(domain: Domain, count: int, last: str) -> str:
+    """Strategy B after a cut list: the rest of the list, after the last line kept."""
+    plural = DOMAIN_WORDS[domain][0]
+    return (
+        f"List every one of the {plural} printed on this page that comes after number {count}: "
+        f"\"{last}\". One per line, exactly in this form:\n"
+        f"- {_form(DOMAIN_FIELDS[domain])}\n"
+        "Copy values exactly as printed and leave out a field that is not printed. "
+        "If there is no more, answer: None"
+    )
+
+
+def item_names_continued(domain: Domain, count: int, last: str) -> str:
+    """Strategy C after a cut list of names: the names after the last one kept."""
+    plural, singular = DOMAIN_WORDS[domain]
+    return (
+        f"Name each of the {plural} printed on this page that comes after number {count}: \"{last}\", "
+        f"as a numbered list starting at {count + 1}, one per line, each {singular} exactly as printed. "
+        "If there is no more, answer: None"
+    )

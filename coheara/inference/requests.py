@@ -6,6 +6,10 @@ different value reloads the model. The stream is read chunk by chunk; the loop g
 token and the page's time limit are checked on every chunk, and the stream is closed on the spot
 (the engine sees the disconnect and stops generating). Engine errors come back inside the
 ``Answer``, so the attempt that caused them is still recorded.
+
+A model that declares ``thinking`` gets ``think: false`` (top level) on every request; reasoning that
+arrives anyway in ``message.thinking`` is watched by a guard of its own (a reasoning loop is still a
+loop, and its tokens count against the cap) and then dropped: it is never part of the answer.
 """
 
 from __future__ import annotations
@@ -49,10 +53,18 @@ class RequestRunner:
     """Runs requests for one model; remembers which page image the engine's cache holds."""
 
     def __init__(
-        self, client: EngineClient, tag: str, num_ctx: int, keep_alive: str, clock: Callable[[], float]
+        self,
+        client: EngineClient,
+        tag: str,
+        num_ctx: int,
+        keep_alive: str,
+        clock: Callable[[], float],
+        *,
+        thinking: bool = False,
     ) -> None:
         self.client = client
         self.tag = tag
+        self.think: bool | None = False if thinking else None  # None: the field is left out
         self.num_ctx = num_ctx
         self.keep_alive = keep_alive
         self._clock = clock
@@ -87,23 +99,25 @@ class RequestRunner:
             options["seed"] = sampling.seed
         encoded = int(self._cached_image != self._image_key)
         self._cached_image = self._image_key
-        guard = LoopGuard(
-            mode=ask.mode,
-            max_tokens=ask.num_predict + _TOKEN_SLACK,
-            max_seconds=max(0.0, deadline - self._clock()),
-            clock=self._clock,
-        )
+        seconds = max(0.0, deadline - self._clock())
+        guard = LoopGuard(mode=ask.mode, max_tokens=ask.num_predict + _TOKEN_SLACK, max_seconds=seconds,
+                          clock=self._clock)
+        thought = LoopGuard(mode="text", max_tokens=ask.num_predict + _TOKEN_SLACK, max_seconds=seconds,
+                            clock=self._clock)
         done, reason, stop = False, None, None
         try:
             stream = self.client.chat_stream(
                 self.tag, prompts.messages(self._page.png, ask.question),
-                format=ask.format, options=options, keep_alive=self.keep_alive,
+                format=ask.format, options=options, keep_alive=self.keep_alive, think=self.think,
             )
             try:
                 for chunk in stream:
                     if cancel.cancelled:
                         stop = "cancel"
                         break
+                    if chunk.thinking:  # watched, counted, never kept
+                        self._page_tokens += 1
+                        thought.feed(chunk.thinking)
                     if chunk.content:
                         self._page_tokens += 1
                         guard.feed(chunk.content)
@@ -111,19 +125,19 @@ class RequestRunner:
                     if chunk.done:
                         done, reason = True, chunk.done_reason
                         break
-                    if guard.verdict is not None:
+                    if guard.verdict is not None or thought.verdict is not None:
                         break
             finally:
                 stream.close()
         except ModelError as exc:
-            return Answer(guard.answer, guard.tokens, "error", encoded, exc)
+            return Answer(guard.answer, guard.tokens + thought.tokens, "error", encoded, exc)
         if stop is None:
-            verdict = guard.verdict or guard.end_of_stream(done)
+            verdict = guard.verdict or thought.verdict or guard.end_of_stream(done)
             if verdict is None or verdict.reason == "complete":
                 stop = "length" if reason == "length" else "done"
             else:
                 stop = verdict.reason
-        return Answer(guard.answer, guard.tokens, stop, encoded)
+        return Answer(guard.answer, guard.tokens + thought.tokens, stop, encoded)
 
     def _report(self, *, force: bool = False) -> None:
         now = self._clock()

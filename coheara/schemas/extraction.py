@@ -11,13 +11,13 @@ import json
 from functools import cache
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
-from coheara.domain.items import DOMAIN_FIELDS, Domain
+from coheara.domain.items import DOMAIN_FIELDS, Domain, Finding
 
 SCHEMA_VERSION = 1
 # Bump when a prompt text changes: stored with every attempt so results can be compared later.
-PROMPT_VERSION = "2026-11-22.1"
+PROMPT_VERSION = "2026-12-06.1"
 
 Text = str | None
 
@@ -88,6 +88,16 @@ class Extraction(_Item):
     procedures: list[Procedure] = Field(default_factory=list)
     referrals: list[Referral] = Field(default_factory=list)
     instructions: list[Instruction] = Field(default_factory=list)
+    # What the reader could not place, or moved to another domain: page findings. Private, so it is
+    # never part of the JSON schema sent to the model.
+    _reader_findings: tuple[Finding, ...] = PrivateAttr(default=())
+
+    @property
+    def reader_findings(self) -> tuple[Finding, ...]:
+        return self._reader_findings
+
+    def add_reader_findings(self, findings: tuple[Finding, ...]) -> None:
+        self._reader_findings += findings
 
     def items(self, domain: Domain) -> list[dict[str, str | None]]:
         """The items of one domain as plain dicts with every canonical key present."""

@@ -12,6 +12,7 @@ from typing import Any
 from coheara import __version__
 from coheara.config import AppPaths, Settings
 from coheara.hardware import detect
+from coheara.inference.models import OFFICIAL_PULL
 from coheara.security.keyring_backend import secure_keyring_backend
 from coheara.security.keys import KeyStore
 from coheara.services.engine import engine_status
@@ -87,6 +88,12 @@ def format_report(report: dict[str, Any]) -> str:
     lines.append(f"Ollama:       {ollama['host']} {reach}")
     if ollama["reachable"]:
         lines.append(f"Model:        {report['model'] or '-'} {'installed' if ollama['model_present'] else 'NOT installed'}")
+    install = report.get("install") or []
+    if install:
+        simplest = next((c for c in install if c == OFFICIAL_PULL), None)
+        if simplest:
+            lines.append(f"Simplest:     {simplest}  (Ollama's official MedGemma 1.5 build, q4, 3.3 GB)")
+        lines += [f"Or:           {c}" for c in install if c != simplest]
     if report.get("note"):
         lines.append(f"Note:         {report['note']}")
     if report.get("problem"):

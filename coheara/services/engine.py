@@ -17,7 +17,14 @@ from coheara.errors import InsufficientHardwareError, KnownError, ModelError
 from coheara.hardware import Hardware, VariantChoice, choose_variant, correct_after_load, detect
 from coheara.inference.client import EngineClient
 from coheara.inference.extractor import ExtractionLimits
-from coheara.inference.models import ResolvedModel, resolve_model, smaller_variant, variant_tag
+from coheara.inference.models import (
+    OFFICIAL_PULL,
+    ResolvedModel,
+    install_commands,
+    resolve_model,
+    smaller_variant,
+    variant_tag,
+)
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +47,12 @@ class EngineStatus:
     hint: str | None = None
     note: str | None = None
 
+    def install_commands(self) -> list[str]:
+        """How to install a model when none is (the official ``medgemma1.5`` is the simplest)."""
+        if self.model_present:
+            return []
+        return install_commands(self.choice.variant) if self.choice.variant else [OFFICIAL_PULL]
+
     def as_json(self) -> dict[str, object]:
         return {
             "variant": self.choice.variant,
@@ -51,6 +64,7 @@ class EngineStatus:
             "note": self.note,
             "problem": self.problem,
             "hint": self.hint,
+            "install": self.install_commands(),
             "ollama": {
                 "host": self.host,
                 "reachable": self.reachable,

@@ -15,6 +15,7 @@ import time
 from collections.abc import Sequence
 from contextlib import closing
 from functools import cache
+from typing import Any
 from dataclasses import dataclass, field, replace
 
 from coheara.cancel import CancelToken, Progress, ProgressCallback, no_progress
@@ -23,6 +24,8 @@ from coheara.domain.items import ExtractedItem, Finding
 from coheara.domain.provenance import AttemptRecord
 from coheara.errors import Cancelled, ModelError, OutOfMemoryError, UnusableOutputError
 from coheara.domain.documents import PageImage
+from coheara.inference.emptiness import nothing_found_message
+from coheara.inference.reasons import attempt_reason
 from coheara.inference.extractor import PageExtractor, PageResult
 from coheara.services.engine import Engine, downgrade
 from coheara.services.vault import Vault
@@ -31,6 +34,7 @@ from coheara.storage import documents as docs
 from coheara.storage import items as item_store
 from coheara.storage.connection import Connection, transaction
 from coheara.validation import parse
+from coheara.validation.elsewhere import note_other_pages
 from coheara.validation.pipeline import merge_document_meta, validate_page
 
 log = logging.getLogger(__name__)
@@ -41,8 +45,23 @@ _TYPICAL_PAGE_TOKENS = 600
 
 @dataclass
 class ExtractionReport:
+    """Documents read, documents left queued (with the reason), and for documents read, the pages
+    where the model found nothing although their text seems to hold values (numbers from 1)."""
+
     done: list[int] = field(default_factory=list)
     failed: dict[int, str] = field(default_factory=dict)
+    nothing_found: dict[int, list[int]] = field(default_factory=dict)
+
+
+def attempt_listing(vault: Vault) -> dict[int, list[dict[str, Any]]]:
+    """Every stored attempt as JSON-ready dicts, grouped by document, each with its reason as a
+    sentence (``coheara documents --json``)."""
+    with vault.reading() as conn:
+        grouped = attempt_store.attempts_by_document(conn)
+    return {
+        doc_id: [attempt_store.attempt_json(a, attempt_reason(a.outcome, a.stop_reason)) for a in records]
+        for doc_id, records in grouped.items()
+    }
 
 
 def queued_document_ids(vault: Vault) -> list[int]:
@@ -64,12 +83,12 @@ def extract_documents(
     _freeze_long_lived_objects()
     # One connection for the whole batch: opening and closing one per step cost more than the
     # validation itself (a close checkpoints the WAL).
-    with closing(vault.connect()) as conn:
+    with vault.known_errors(), closing(vault.connect()) as conn:
         for number, doc_id in enumerate(document_ids, start=1):
             progress(Progress("document", f"Reading document {number} of {len(document_ids)}", number - 1,
                               len(document_ids), document_id=doc_id))
             try:
-                _extract_one(conn, engine, doc_id, progress, cancel)
+                empty_pages = _extract_one(conn, engine, doc_id, progress, cancel)
             except Cancelled:
                 _set_status(conn, doc_id, DocumentStatus.QUEUED, None)
                 raise
@@ -84,6 +103,8 @@ def extract_documents(
                     break
                 continue
             report.done.append(doc_id)
+            if empty_pages:
+                report.nothing_found[doc_id] = empty_pages
     progress(Progress("document", "Done", len(document_ids), len(document_ids)))
     return report
 
@@ -110,7 +131,10 @@ def _record(conn: Connection, records: Sequence[AttemptRecord]) -> list[int]:
         return [attempt_store.insert_attempt(conn, r) for r in records]
 
 
-def _extract_one(conn: Connection, engine: Engine, doc_id: int, progress: ProgressCallback, cancel: CancelToken) -> None:
+def _extract_one(
+    conn: Connection, engine: Engine, doc_id: int, progress: ProgressCallback, cancel: CancelToken
+) -> list[int]:
+    """Read every page and store the result; returns the pages (from 1) where nothing was found."""
     summary = docs.get_document(conn, doc_id)
     if summary is None:
         raise ModelError(f"Document {doc_id} is no longer in the vault.")
@@ -119,6 +143,8 @@ def _extract_one(conn: Connection, engine: Engine, doc_id: int, progress: Progre
     items: list[ExtractedItem] = []
     metas: list[dict[str, str | None]] = []
     findings: list[Finding] = []
+    empty_pages: list[int] = []
+    pages: list[PageImage] = []  # text layers only (no image), for "found on page N"
     started = time.monotonic()
     for index in range(total):
         cancel.raise_if_cancelled()
@@ -131,11 +157,19 @@ def _extract_one(conn: Connection, engine: Engine, doc_id: int, progress: Progre
         ok_attempt = attempt_ids[-1] if attempt_ids else None
         items.extend(replace(item, document_id=doc_id, attempt_id=ok_attempt) for item in validated.items)
         metas.append(validated.document)
+        pages.append(replace(page, png=b""))
         findings += [_on_page(f, index, total) for f in validated.findings]
+        if result.nothing_found:
+            empty_pages.append(index + 1)
+            # Every strategy agreed on "nothing here" although the page's text shows values: the
+            # document goes to review with the page empty, and says so, instead of looking read.
+            nothing = Finding("nothing_found", nothing_found_message(), None, "warning")
+            findings.append(_on_page(nothing, index, total))
         if index == 0:
             note = engine.check_fit()
             if note:
                 progress(Progress("note", note, document_id=doc_id))
+    items = note_other_pages(items, pages)
     meta = merge_document_meta(metas)
     findings += meta.get("findings") or []
     with transaction(conn):
@@ -144,6 +178,7 @@ def _extract_one(conn: Connection, engine: Engine, doc_id: int, progress: Progre
         docs.set_findings(conn, doc_id, findings)
         docs.set_status(conn, doc_id, DocumentStatus.NEEDS_REVIEW, None)
     log.info("document %d read: %d items from %d pages", doc_id, len(items), total)
+    return empty_pages
 
 
 def _read_page(

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from coheara.domain.documents import DocumentSummary
 from coheara.domain.items import Domain, ExtractedItem, ItemBadge
+from coheara.domain.lab_value import lab_value
 from coheara.services.vault import Vault
 from coheara.storage import documents as docs
 from coheara.storage import items as store
@@ -154,7 +155,8 @@ def _split_by_unit(key: str, items: list[ExtractedItem], dates: dict[int, str]) 
 def _point(item: ExtractedItem, dates: dict[int, str], key: str, main_unit: str) -> LabPoint:
     n = item.normalized
     unit = _text(n.get("unit") or item.fields.get("unit"))
-    value = n.get("value_num") if isinstance(n.get("value_num"), (int, float)) else None
+    # Only a number that is the whole printed value is charted ("13, 5" stored as 13 by an older version is not).
+    value = lab_value(item.fields, n).number
     low = n.get("ref_low") if isinstance(n.get("ref_low"), (int, float)) else None
     high = n.get("ref_high") if isinstance(n.get("ref_high"), (int, float)) else None
     converted_from = None

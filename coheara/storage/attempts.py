@@ -1,4 +1,5 @@
-"""Every request series against the model, kept as the data for choosing strategies later."""
+"""Every request series against the model, per page: the data for choosing strategies later, and
+the reason of each attempt that ``coheara documents --json`` shows."""
 
 from __future__ import annotations
 
@@ -60,6 +61,33 @@ def _record(row: tuple[Any, ...]) -> AttemptRecord:
 def attempts_for_document(conn: Connection, document_id: int) -> list[AttemptRecord]:
     rows = conn.execute(f"SELECT id, {_COLUMNS} FROM attempts WHERE document_id = ? ORDER BY id", (document_id,))
     return [_record(r) for r in rows]
+
+
+def attempts_by_document(conn: Connection) -> dict[int, list[AttemptRecord]]:
+    """Every attempt, grouped by document, oldest first (for ``coheara documents --json``)."""
+    grouped: dict[int, list[AttemptRecord]] = {}
+    for record in all_attempts(conn):
+        grouped.setdefault(record.document_id, []).append(record)
+    return grouped
+
+
+def attempt_json(record: AttemptRecord, reason: str) -> dict[str, Any]:
+    """One attempt for machine-readable output: what ran, how it ended and why (``reason``, a sentence).
+
+    The raw output is left out: it is health data, and it is shown where the patient reviews it.
+    """
+    return {
+        "page": record.page_index + 1,
+        "strategy": record.strategy,
+        "model": record.model,
+        "started_at": record.started_at.isoformat(),
+        "seconds": record.seconds,
+        "requests": record.requests,
+        "tokens": record.tokens,
+        "outcome": record.outcome,
+        "stop_reason": record.stop_reason,
+        "reason": reason,
+    }
 
 
 def all_attempts(conn: Connection) -> list[AttemptRecord]:

@@ -16,6 +16,7 @@ from collections import OrderedDict
 
 from coheara.domain import PageImage, TextWord
 from coheara.validation.ground_tokens import join_words, tokenize
+from coheara.validation.layout import PageLayout
 
 Box = tuple[float, float, float, float]
 
@@ -57,8 +58,11 @@ class Match:
 class PageIndex:
     """The text layer of one page cut into tokens, with a posting list per spelling."""
 
-    def __init__(self, words: tuple[TextWord, ...] | list[TextWord]) -> None:
+    def __init__(self, words: tuple[TextWord, ...] | list[TextWord], aspect: float = 1.0) -> None:
+        # ``aspect``: page width / height, so the layout compares gaps and line heights in one unit.
         self.words = tuple(words)
+        self.aspect = aspect
+        self._layout: PageLayout | None = None
         self._token_words: list[tuple[int, ...]] = []
         self._token_keys: list[tuple[str, ...]] = []
         self._postings: dict[str, list[int]] = {}
@@ -80,6 +84,13 @@ class PageIndex:
                 self._add(keys, (index,))
         if pending is not None:
             self._add((pending[0],), (pending[1],))
+
+    @property
+    def layout(self) -> PageLayout:
+        """Rows and cells of the page, built on first use (only tables need them)."""
+        if self._layout is None:
+            self._layout = PageLayout(self.words, self.aspect)
+        return self._layout
 
     def _new_line(self, before: int, after: int) -> bool:
         a, b = self.words[before], self.words[after]
@@ -164,7 +175,8 @@ def page_index(page: PageImage) -> PageIndex:
         if entry is not None and entry[0] is page:
             _CACHE.move_to_end(id(page))
             return entry[1]
-    index = PageIndex(page.words)
+    aspect = page.source_width / page.source_height if page.source_width > 0 and page.source_height > 0 else 1.0
+    index = PageIndex(page.words, aspect)
     with _CACHE_LOCK:
         # Holding the page keeps its id from being reused by another object while cached.
         _CACHE[id(page)] = (page, index)

@@ -2,7 +2,8 @@
 
 The printed strings are never changed; everything here goes into ``normalized``. Where the reading
 needed a choice the patient should know about (a separator guessed, a unit taken from the value,
-a printed flag that contradicts the numbers), a finding says so.
+a printed flag that contradicts the numbers), a finding says so. The value cell is read completely
+or kept as printed text (``lab_cell``): ``value_kind`` says which, ``value_display`` is what tables show.
 """
 
 from __future__ import annotations
@@ -12,12 +13,14 @@ from dataclasses import replace
 from typing import Any
 
 from coheara.domain import Finding
+from coheara.domain.lab_value import QUANTITY, RANGE, TEXT
 from coheara.validation.analytes import Analyte, loinc_for, resolve_analyte
 from coheara.validation.checks import check_lab, fmt
 from coheara.validation.context import PageContext, read_date
 from coheara.validation.flags import compute_flag, flags_agree, parse_flag
-from coheara.validation.numbers import ParsedNumber, parse_number
-from coheara.validation.ranges import parse_qualitative, parse_range
+from coheara.validation.lab_cell import Cell, quantity_display, read_cell
+from coheara.validation.numbers import ParsedNumber
+from coheara.validation.ranges import parse_range
 from coheara.validation.units import UNITS, Unit, normalize_unit
 
 _FLAG_WORDS = {"H": "high", "L": "low", "N": "normal", "A": "abnormal"}
@@ -30,24 +33,21 @@ def lab_analyte(fields: dict[str, str | None], ctx: PageContext) -> Analyte | No
 
 
 def _unit_in_value(value: str | None, ctx: PageContext) -> str | None:
-    number = parse_number(value, ctx.language, ctx.decimal_for_numbers) if value else None
-    return number.rest if number and number.rest and normalize_unit(number.rest) else None
+    return read_cell(value, ctx.language, ctx.decimal_for_numbers).unit_text if value else None
 
 
 def normalize_lab(fields: dict[str, str | None], ctx: PageContext) -> tuple[dict[str, Any], list[Finding]]:
     """Normalized values and findings for one lab row (see the module docstring)."""
     findings: list[Finding] = []
     value_text, unit_text = fields.get("value"), fields.get("unit")
-    number = parse_number(value_text, ctx.language, ctx.decimal_for_numbers) if value_text else None
-    qualitative = parse_qualitative(value_text) if number is None else None
-    if value_text and number is None and qualitative is None:
-        findings.append(
-            Finding("value_not_numeric", "The value is not a number; it is kept as printed.", "value", "info")
-        )
+    cell = read_cell(value_text, ctx.language, ctx.decimal_for_numbers)
+    findings += _cell_findings(cell)
+    number = cell.number
+    qualitative = cell.qualitative
     if number is not None and number.ambiguous:
         findings.append(_ambiguous_number(value_text or "", number, "value", ctx))
-    if not unit_text and number is not None and number.rest and normalize_unit(number.rest):
-        unit_text = number.rest
+    if not unit_text and cell.unit_text:
+        unit_text = cell.unit_text
         findings.append(
             Finding("unit_from_value", f"The unit '{unit_text}' was printed with the value.", "unit", "info")
         )
@@ -59,25 +59,33 @@ def normalize_lab(fields: dict[str, str | None], ctx: PageContext) -> tuple[dict
                 "unit_unknown", f"The unit '{unit_text}' is not one we know; it is kept as printed.", "unit", "info"
             )
         )
+    unfolded = number
     number, unit = _fold_power_of_ten(number, unit)
     reference = parse_range(fields.get("reference_range"), ctx.language, ctx.decimal_for_numbers)
-    printed = parse_flag(fields.get("flag"))
+    # The flag column wins; a flag glued to the value ("12,1 H", "12,1*", "↑ 12,1") fills in for it.
+    flag_printed_text = _tidy(fields.get("flag")) if parse_flag(fields.get("flag")) else cell.flag_text
+    printed = parse_flag(flag_printed_text)
     computed = compute_flag(number, qualitative, reference)
     if printed and computed and not flags_agree(printed, computed):
-        findings.append(_flag_mismatch(fields, printed, computed))
+        findings.append(_flag_mismatch(fields, flag_printed_text or "", printed, computed))
     iso, date_findings = read_date(fields.get("date"), "date", ctx)
     findings += date_findings
     findings += check_lab(analyte, number, unit, reference)
+    quantity = cell.kind == QUANTITY and number is not None and number.value is not None
     # Key names are shared with storage, trends and export (value_num, ref_low, analyte_key, ...).
     normalized: dict[str, Any] = {
         "analyte_key": analyte.key if analyte else None,
         "analyte_display": analyte.name if analyte else None,
         "loinc": loinc_for(analyte, unit.code if unit else unit_text) if analyte else None,
-        "value_num": number.value if number else None,
-        "value_text": _tidy(value_text) if number is None or number.value is None else None,
-        "comparator": number.comparator if number else None,
-        "value_low": number.low if number else None,
-        "value_high": number.high if number else None,
+        "value_kind": cell.kind,
+        "value_num": number.value if quantity and number else None,
+        "value_text": None if quantity else _tidy(value_text),
+        "value_display": _display(cell, unfolded, number),
+        "comparator": number.comparator if quantity and number else None,
+        "value_low": number.low if cell.kind == RANGE and number else None,
+        "value_high": number.high if cell.kind == RANGE and number else None,
+        "ratio_numerator": cell.ratio[0] if cell.ratio else None,
+        "ratio_denominator": cell.ratio[1] if cell.ratio else None,
         "qualitative": qualitative,
         "unit": unit.code if unit else None,
         "ucum": unit.ucum if unit else None,
@@ -90,10 +98,38 @@ def normalize_lab(fields: dict[str, str | None], ctx: PageContext) -> tuple[dict
         "ref_qualitative": reference.qualitative if reference else None,
         "flag": computed or printed,
         "flag_printed": printed,
+        "flag_printed_text": flag_printed_text if printed else None,
         "flag_computed": computed,
         "date": iso,
     }
     return normalized, findings
+
+
+def _cell_findings(cell: Cell) -> list[Finding]:
+    """Why a value stays printed text, and where a flag was found inside the value."""
+    if cell.kind == TEXT and cell.leftover:
+        return [Finding(
+            "value_not_parsed",
+            f"'{cell.printed}' could not be read completely as one number; it is kept exactly as printed.",
+            "value",
+        )]
+    if cell.kind == TEXT:
+        return [Finding("value_not_numeric", "The value is not a number; it is kept as printed.", "value", "info")]
+    if cell.flag_text:
+        return [Finding("flag_from_value", f"The flag '{cell.flag_text}' was printed with the value.", "flag", "info")]
+    return []
+
+
+def _display(cell: Cell, printed: ParsedNumber | None, number: ParsedNumber | None) -> str | None:
+    """The value as tables show it: every printed digit and comparator, a decimal point (see lab_cell)."""
+    if cell.kind != QUANTITY or printed is None or number is None or number.value is None:
+        return cell.printed or None
+    if printed.exponent is None or printed.value is None:
+        return quantity_display(printed)
+    if number is printed:  # a power of ten we keep in the value: shown as printed ("1e3", "4,5 x 10^3")
+        return cell.printed
+    # The power of ten moved into the unit (10*9/L): the mantissa is the value.
+    return quantity_display(printed, printed.value / 10.0**printed.exponent)
 
 
 def _tidy(text: str | None) -> str | None:
@@ -126,10 +162,10 @@ def _ambiguous_number(text: str, number: ParsedNumber, field: str, ctx: PageCont
     )
 
 
-def _flag_mismatch(fields: dict[str, str | None], printed: str, computed: str) -> Finding:
+def _flag_mismatch(fields: dict[str, str | None], flag_text: str, printed: str, computed: str) -> Finding:
     return Finding(
         "flag_mismatch",
-        f"The page marks this value '{fields.get('flag')}' ({_FLAG_WORDS[printed]}), but {fields.get('value')} "
+        f"The page marks this value '{flag_text}' ({_FLAG_WORDS[printed]}), but {fields.get('value')} "
         f"against the range {fields.get('reference_range')} is {_FLAG_WORDS[computed]}.",
         "flag",
     )

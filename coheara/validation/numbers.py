@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from coheara.validation.textfold import plain
 
 # Swiss grouping uses an apostrophe, French a (narrow) space: both only between groups of three.
-_CORE = r"[+-]?(?:\d{1,3}(?:[' ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)*|[.,]\d+)"
+# A group never starts with 0 ("0 000" is a zero and something else, not a thousand).
+_CORE = r"[+-]?(?:[1-9]\d{0,2}(?:[' ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)*|[.,]\d+)"
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
 _COMPARATOR_SPELLINGS = {
     "<=": ("<=", "=<", "≤", "⩽", "bis", "up to", "jusqu'à", "jusqu'a"),
@@ -51,6 +52,8 @@ class ParsedNumber:
     exponent: int | None = None
     ambiguous: bool = False
     rest: str = ""
+    # The first number exactly as matched ("0,50", "1.234,5"), so a display can keep every printed digit.
+    printed: str = ""
 
     @property
     def is_range(self) -> bool:
@@ -146,14 +149,16 @@ def parse_number(text: str, language: str | None = None, decimal: str | None = N
         second = _NUMBER.match(s, sep_match.end()) if sep_match else None
         other = read_decimal(second.group(1), sep) if second else None
         if second and other is not None and math.isfinite(other[0]):
-            return ParsedNumber(None, None, value, other[0], None, ambiguous or other[1], s[second.end() :].strip())
+            return ParsedNumber(
+                None, None, value, other[0], None, ambiguous or other[1], s[second.end() :].strip(), first.group(1)
+            )
     exponent = None
     power = _POWER.match(s, pos)
     if power:
         exponent = int((power.group(1) or power.group(2)).translate(_SUPERSCRIPT))
         value = value * 10.0**exponent
         pos = power.end()
-    return ParsedNumber(value, comparator, None, None, exponent, ambiguous, s[pos:].strip())
+    return ParsedNumber(value, comparator, None, None, exponent, ambiguous, s[pos:].strip(), first.group(1))
 
 
 def _three_decimals(core: str) -> bool:

@@ -1,7 +1,8 @@
 """One page of model output → validated items: normalized, grounded, checked, with findings.
 
 ``validate_page`` is the only entry point the extraction service needs. Nothing is silently
-corrected or dropped: the model's strings stay in ``fields`` exactly as given; interpretations go to
+corrected or dropped: the model's strings stay in ``fields`` as given (less invisible and control
+characters, removed with a finding); interpretations go to
 ``normalized``; anything doubtful becomes a ``Finding``. Items whose every field is empty are left out
 with a page-level finding; an item repeated on the page is kept once with a finding.
 """
@@ -17,10 +18,11 @@ from coheara.validation.context import PageContext, looks_like_electrophoresis, 
 from coheara.validation.document_meta import document_meta, merge_document_meta
 from coheara.validation.ground import PageIndex
 from coheara.validation.ground import page_index as index_of
+from coheara.validation.invisible import clean_fields
 from coheara.validation.normalize_items import normalize_item
 from coheara.validation.normalize_lab import lab_analyte
 from coheara.validation.textfold import fold
-from coheara.validation.verify import verify_item
+from coheara.validation.verify import ground_item
 
 __all__ = ["ValidatedPage", "merge_document_meta", "revalidate_item", "validate_page"]
 
@@ -70,6 +72,7 @@ def validate_page(
                 "info",
             )
         )
+    page_findings += extraction.reader_findings  # parts of the answer that could not be read
     document, date_findings = document_meta(extraction.document, ctx)
     page_findings += date_findings
     rows: list[tuple[Domain, dict[str, str | None], int]] = []
@@ -135,19 +138,22 @@ def _with_electrophoresis(ctx: PageContext, rows: list[tuple[Domain, dict[str, s
 def _item(
     domain: Domain, fields: dict[str, str | None], repeats: int, ctx: PageContext, index: PageIndex | None, page_no: int
 ) -> ExtractedItem:
+    # Invisible, bidi and control characters go before anything reads or shows the fields.
+    fields, hidden = clean_fields(fields)
     normalized, findings = normalize_item(domain, fields, ctx)
+    findings = hidden + findings
     if repeats > 1:
         findings.append(
             Finding("duplicate_item", f"This item appeared {repeats} times on the page; it is kept once.", None, "info")
         )
-    verification, found, boxes = verify_item(domain, fields, index)
+    grounded = ground_item(domain, fields, index)
     return ExtractedItem(
         domain=domain,
         fields={key: fields.get(key) for key in DOMAIN_FIELDS[domain]},
         normalized=normalized,
-        verification=verification,
-        field_verification=found,
-        findings=tuple(findings),
+        verification=grounded.verification,
+        field_verification=grounded.found,
+        findings=tuple(findings + grounded.findings),
         page_index=page_no,
-        boxes=boxes,
+        boxes=grounded.boxes,
     )

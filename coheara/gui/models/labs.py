@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from coheara.domain.lab_value import faithful
 from coheara.gui.models.health import DOCUMENT_ID_ROLE, ReadOnlyTable, badge_cell, display_date
 from coheara.gui.qt import ModelIndex, QtCore, QtGui, Qt
 from coheara.gui.views.badges import BADGE_EXPLANATIONS, badge_label
@@ -53,8 +54,14 @@ def flag_text(point: LabPoint) -> str:
     return {"H": "▲ High", "L": "▼ Low", "N": "Normal"}.get(point.flag or "", "")
 
 
+def _as_printed(point: LabPoint) -> bool:
+    """Show the printed text where the number is not all of it ("< 0,5", "13, 5"): never a shorter value."""
+    head = point.value_text.lstrip()
+    return point.value is None or (bool(head) and not head[0].isdigit()) or not faithful(head, point.value)
+
+
 def value_text(point: LabPoint) -> str:
-    if point.value is None:
+    if point.value is None or (not point.converted_from and _as_printed(point)):
         return point.value_text
     if point.converted_from:
         return f"{number(point.value, 3)} (from {point.value_text} {point.converted_from})"
@@ -64,7 +71,9 @@ def value_text(point: LabPoint) -> str:
 def point_tooltip(series: LabSeries, point: LabPoint, document: str) -> str:
     """Everything about one value in plain words; used by the table and the chart."""
     flag = flag_text(point)
-    shown = point.value_text if point.value is None else number(point.value, _digits(point))
+    shown = point.value_text
+    if point.value is not None and (point.converted_from or not _as_printed(point)):
+        shown = number(point.value, _digits(point))
     lines = [f"{series.display}, {display_date(point.date) or 'no date'}: {shown} {point.unit}".rstrip()
              + (f" ({flag.split(' ')[-1].lower()})" if flag and flag != "Normal" else "")]
     ref = point_range(point)

@@ -32,7 +32,7 @@ BADGE_COLORS: dict[ItemBadge, str] = {
 
 BADGE_EXPLANATIONS: dict[ItemBadge, str] = {
     ItemBadge.VERIFIED: "Found in the document's text.",
-    ItemBadge.UNVERIFIED: "Not found in the document's text: check it against the page.",
+    ItemBadge.UNVERIFIED: "Not printed so in its place in the document's text: check it against the page.",
     ItemBadge.IMPLAUSIBLE: "This value looks impossible: check it against the page and correct it.",
     ItemBadge.EDITED: "You changed this value. Confirm it once it matches the page.",
     ItemBadge.CONFIRMED: "You checked this value and confirmed it.",
@@ -62,7 +62,8 @@ def badge_tooltip(item: ExtractedItem) -> str:
     """The badge's explanation followed by what the checks noticed (implausible values first)."""
     lines = [BADGE_EXPLANATIONS[item.badge]]
     ordered = sorted(item.findings, key=lambda f: f.severity != "implausible")
-    lines.extend(f.message for f in ordered if f.message and f.severity != "info")
+    # Info findings stay out, except why a value is unverified (a photo or scan has no text to compare).
+    lines.extend(f.message for f in ordered if f.message and (f.severity != "info" or f.code.startswith("unverified_")))
     return "\n".join(dict.fromkeys(lines))
 
 

@@ -240,12 +240,15 @@ class ReviewView(QtWidgets.QWidget):
         missing = [f"{field_header(item.domain, k)} “{item.fields.get(k)}”"
                    for k, found in item.field_verification.items() if not found and item.fields.get(k)]
         text = f"{badge_label(item.badge)}: {badge_tooltip(item)}".replace("\n", " ")
+        # Grounding gives each unverified field its reason (reference range, unit, page 2, photo, …).
+        why = [f.message for f in item.findings if f.code.startswith("unverified_")]
         if missing and item.badge is not ItemBadge.CONFIRMED:
-            if any(item.field_verification.values()):
+            if why:
+                text += " " + " ".join(m for m in dict.fromkeys(why) if m not in text)
+            elif any(item.field_verification.values()):
                 text += f" Not found in the page's text: {', '.join(missing)}."
             else:
-                text += (" None of its values were found in the page's text"
-                         " (a photo or scan has no text to compare with).")
+                text += " None of its values were found in the page's text."
         self.detail.setText(text)
         boxes = [box for field_boxes in item.boxes.values() for box in field_boxes]
         self.pages.highlight(boxes, item.page_index)
