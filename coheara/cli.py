@@ -114,13 +114,23 @@ def _interactive() -> bool:
     return sys.stdin is not None and sys.stdin.isatty()
 
 
-def _ask_new_passphrase() -> str | None:
+def _new_passphrase(given: str | None) -> str | None:
+    """A new passphrase from the environment or asked twice; one too weak is refused, as in the app."""
+    from coheara.security.strength import too_weak
+
+    if given:
+        if reason := too_weak(given):
+            raise UsageError(reason, hint="Four random words are strong and easy to remember.")
+        return given
     if not _interactive():
         return None
     while True:
         first = getpass.getpass("Choose a passphrase for your vault: ")
         if not first:
             return None
+        if reason := too_weak(first):
+            _err(reason)
+            continue
         if getpass.getpass("Type it again: ") == first:
             return first
         _err("The two passphrases differ; try again.")
@@ -134,7 +144,7 @@ def open_vault(paths: AppPaths) -> Vault:
     keystore = KeyStore(paths.keyfile)
     env_pass = os.environ.get("COHEARA_PASSPHRASE")
     if vault_state(paths) == "new":
-        passphrase = env_pass if env_pass else _ask_new_passphrase()
+        passphrase = _new_passphrase(env_pass)
         vault, new_recovery = create_vault(paths, keystore, passphrase)
         _err("A new encrypted vault was created.")
         _err("Your recovery key (shown only this once; write it down and keep it safe, away from this computer):")
@@ -261,7 +271,7 @@ def _cmd_doctor(args: argparse.Namespace, paths: AppPaths, settings: Settings) -
 
 def _cmd_passphrase(args: argparse.Namespace, paths: AppPaths, settings: Settings) -> int:
     vault = open_vault(paths)
-    new = os.environ.get("COHEARA_NEW_PASSPHRASE") or _ask_new_passphrase()
+    new = _new_passphrase(os.environ.get("COHEARA_NEW_PASSPHRASE"))
     if not new:
         raise UsageError("No new passphrase given (set COHEARA_NEW_PASSPHRASE or run in a terminal).")
     vault.change_passphrase(new)

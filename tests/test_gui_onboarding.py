@@ -95,6 +95,10 @@ def test_without_a_keyring_a_matching_passphrase_is_required(qtbot: QtBot, windo
     page.fields.second.setText("apple river stone cloud")
     assert page.create_button.isEnabled()
     assert page.fields.meter.value() >= 3
+    for field in (page.fields.first, page.fields.second):
+        field.setText("hunter22")  # the same rule as the command line: too weak for health data
+    assert not page.create_button.isEnabled()
+    assert page.fields.hint.text().startswith("This passphrase is too weak to protect health data.")
 
 
 def test_creating_the_vault_shows_the_recovery_key_once_and_it_opens_the_vault(

@@ -162,3 +162,25 @@ def test_a_first_run_killed_midway_can_simply_be_run_again(tmp_path: Path) -> No
     assert vault_state(paths) == "ready" and len(recovery) > 20
     assert sorted(p.name for p in paths.home.iterdir() if p.name.startswith("vault")) == ["vault.db", "vault.keys.json"]
     reopen(paths)
+
+
+def test_a_weak_passphrase_is_refused_by_the_command_line_as_by_the_app(tmp_path: Path) -> None:
+    cli = CliEnv(tmp_path)
+    pdf = sentinel_pdf(tmp_path / "a.pdf")
+    refused = cli.run("import", "--no-extract", str(pdf), COHEARA_HOME=str(cli.home), COHEARA_PASSPHRASE="hunter22")
+    assert refused.returncode == 2
+    assert "too weak to protect health data" in refused.stderr
+    assert not (cli.home / "vault.db").exists() and not (cli.home / "vault.keys.json").exists()
+
+    env = {"COHEARA_HOME": str(cli.home), "COHEARA_PASSPHRASE": PASSPHRASE}
+    assert cli.run("import", "--no-extract", str(pdf), **env).returncode == 0
+    weak_change = cli.run("passphrase", COHEARA_NEW_PASSPHRASE="Tr0ub4dor&3", **env)
+    assert weak_change.returncode == 2 and "too weak" in weak_change.stderr
+    assert cli.run("documents", **env).returncode == 0  # the old passphrase still opens it
+
+
+def test_one_rule_for_both() -> None:
+    from coheara.security.strength import too_weak
+
+    assert too_weak("hunter22") and too_weak("x")
+    assert too_weak("apple river stone cloud") is None and too_weak(PASSPHRASE) is None

@@ -4,7 +4,8 @@ An estimate of guessing bits, conservative on purpose: a run of four or more let
 dictionary word (about 13 bits, like a word from an 8,000-word list) rather than as random letters,
 digit runs that repeat or count up count once, common passwords count as nothing, and
 leetspeak (``p4ssw0rd``) is read as letters. Four random words score 4; that is what we recommend.
-It only advises: the vault accepts any non-empty passphrase.
+Below ``MIN_SCORE`` a new passphrase is refused, in the app and on the command line alike
+(``too_weak``): it is the only thing between a copied vault file and the patient's health data.
 """
 
 from __future__ import annotations
@@ -20,6 +21,17 @@ _COMMON = (
 _LEET = str.maketrans({"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
 _SEGMENT = re.compile(r"[^\W\d_]+|\d+|\s+|.", re.UNICODE)
 _THRESHOLDS = (20.0, 30.0, 40.0, 50.0)  # bits for scores 1, 2, 3, 4
+
+
+MIN_SCORE = 2  # about 30 bits: "hunter22" or "Tr0ub4dor&3" are refused, four random words pass easily
+
+
+def too_weak(p: str) -> str | None:
+    """Why a new passphrase is refused (one sentence), or None when it is strong enough."""
+    score, hint = passphrase_strength(p)
+    if score >= MIN_SCORE:
+        return None
+    return f"This passphrase is too weak to protect health data. {hint}"
 
 
 def passphrase_strength(p: str) -> tuple[int, str]:

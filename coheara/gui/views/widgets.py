@@ -6,7 +6,7 @@ from __future__ import annotations
 from coheara.gui.dialogs import copy_secret
 from coheara.gui.ops import describe_failure
 from coheara.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
-from coheara.security.strength import passphrase_strength
+from coheara.security.strength import passphrase_strength, too_weak
 
 RECOVERY_TEXT = (
     "Write this key on paper, or save it in a password manager, and keep it somewhere safe. If you "
@@ -123,7 +123,9 @@ class PassphraseFields(QtWidgets.QWidget):
     def _update(self) -> None:
         score, hint = passphrase_strength(self.first.text())
         self.meter.setValue(score)
-        if self.second.text() and self.second.text() != self.first.text():
+        if self.first.text() and (weak := too_weak(self.first.text())):
+            hint = weak
+        elif self.second.text() and self.second.text() != self.first.text():
             hint = "The two passphrases are not the same yet."
         self.hint.setText(hint)
         self.changed.emit()
@@ -135,7 +137,9 @@ class PassphraseFields(QtWidgets.QWidget):
         return not self.first.text() and not self.second.text()
 
     def is_valid(self) -> bool:
-        return bool(self.first.text()) and self.first.text() == self.second.text()
+        """Typed twice the same, and strong enough (the command line applies the same rule)."""
+        first = self.first.text()
+        return bool(first) and first == self.second.text() and too_weak(first) is None
 
     def clear(self) -> None:
         self.first.clear()
