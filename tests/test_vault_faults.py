@@ -184,3 +184,12 @@ def test_one_rule_for_both() -> None:
 
     assert too_weak("hunter22") and too_weak("x")
     assert too_weak("apple river stone cloud") is None and too_weak(PASSPHRASE) is None
+
+
+def test_doctor_never_prints_the_credentials_of_the_engine_address(tmp_path: Path) -> None:
+    cli = CliEnv(tmp_path)
+    for args in (("doctor",), ("doctor", "--json")):
+        result = cli.run(*args, COHEARA_HOME=str(cli.home), OLLAMA_HOST="http://alice:s3cret@127.0.0.1:9")
+        assert result.returncode == 0
+        assert "s3cret" not in result.stdout + result.stderr and "alice" not in result.stdout + result.stderr
+        assert "127.0.0.1:9" in result.stdout

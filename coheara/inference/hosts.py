@@ -10,6 +10,7 @@ Cloud models (``…:cloud``, ``…-cloud``) run on ollama.com even through a loc
 from __future__ import annotations
 
 import ipaddress
+import re
 import socket
 import urllib.parse
 from dataclasses import dataclass
@@ -34,6 +35,11 @@ class EngineHost:
     def url(self) -> str:
         host = f"[{self.hostname}]" if ":" in self.hostname else self.hostname
         return f"{self.scheme}://{host}:{self.port}{self.path}"
+
+
+def without_credentials(host: str) -> str:
+    """The address as it may be shown or logged: a ``user:password@`` part is left out."""
+    return re.sub(r"^([a-zA-Z][a-zA-Z0-9+.-]*://)?[^/@\s]*@", r"\1", host.strip())
 
 
 def parse_host(host: str) -> EngineHost:

@@ -17,6 +17,7 @@ from coheara.errors import InsufficientHardwareError, KnownError, ModelError
 from coheara.hardware import Hardware, VariantChoice, choose_variant, correct_after_load, detect
 from coheara.inference.client import EngineClient
 from coheara.inference.extractor import ExtractionLimits
+from coheara.inference.hosts import without_credentials
 from coheara.inference.models import (
     OFFICIAL_PULL,
     ResolvedModel,
@@ -143,7 +144,7 @@ def engine_status(settings: Settings, env: Mapping[str, str], hardware: Hardware
         choice = choose_variant(hw, "auto")
     host, _ = resolve_host(settings, env)
     status = EngineStatus(
-        host=host, reachable=False, version=None, installed=(), choice=choice,
+        host=without_credentials(host), reachable=False, version=None, installed=(), choice=choice,
         model=tag or (variant_tag(choice.variant) if choice.variant else None), model_present=False, vision=None,
     )
     try:
