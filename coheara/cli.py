@@ -13,6 +13,7 @@ import json
 import logging
 import os
 import sys
+import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -102,6 +103,13 @@ def _dispatch(args: argparse.Namespace) -> int:
     return handler(args, paths, settings)
 
 
+def shown(untrusted: str) -> str:
+    """A file name (or any text from outside) as it may reach the terminal: control and invisible
+    format characters escaped, so a name cannot forge an output line or send escape sequences."""
+    return "".join(ch if unicodedata.category(ch) not in ("Cc", "Cf", "Zl", "Zp") else
+                   ch.encode("unicode_escape").decode("ascii") for ch in untrusted)
+
+
 def _out(text: str = "") -> None:
     print(text, flush=True)
 
@@ -169,11 +177,11 @@ def _cmd_import(args: argparse.Namespace, paths: AppPaths, settings: Settings) -
     outcomes = import_files(vault, args.paths, pdf_password=args.pdf_password)
     for o in outcomes:
         if o.status == "imported":
-            _out(f"imported   #{o.document_id}  {o.path.name} ({o.pages} page{'s' if o.pages != 1 else ''})")
+            _out(f"imported   #{o.document_id}  {shown(o.path.name)} ({o.pages} page{'s' if o.pages != 1 else ''})")
         elif o.status == "duplicate":
-            _out(f"duplicate  #{o.document_id}  {o.path.name}: {o.reason}")
+            _out(f"duplicate  #{o.document_id}  {shown(o.path.name)}: {o.reason}")
         else:
-            _out(f"refused         {o.path.name}: {o.reason}")
+            _out(f"refused         {shown(o.path.name)}: {o.reason}")
     refused = any(o.status == "refused" for o in outcomes)
     new_ids = [o.document_id for o in outcomes if o.status == "imported" and o.document_id is not None]
     code = EXIT_OK
@@ -247,7 +255,7 @@ def _cmd_documents(args: argparse.Namespace, paths: AppPaths, settings: Settings
     for d in documents:
         status = d.shown_status.value.replace("_", " ")
         date = d.doc_date or d.imported_at.date().isoformat()
-        _out(f"#{d.id:<4} {date}  {status:<12} {d.pages:>3} p.  {d.filename}")
+        _out(f"#{d.id:<4} {date}  {status:<12} {d.pages:>3} p.  {shown(d.filename)}")
     return EXIT_OK
 
 

@@ -193,3 +193,15 @@ def test_doctor_never_prints_the_credentials_of_the_engine_address(tmp_path: Pat
         assert result.returncode == 0
         assert "s3cret" not in result.stdout + result.stderr and "alice" not in result.stdout + result.stderr
         assert "127.0.0.1:9" in result.stdout
+
+
+def test_file_names_cannot_forge_output_lines_or_reach_the_terminal_raw(tmp_path: Path) -> None:
+    cli = CliEnv(tmp_path)
+    env = {"COHEARA_HOME": str(cli.home), "COHEARA_PASSPHRASE": PASSPHRASE}
+    forged = sentinel_pdf(tmp_path / "a.pdf").rename(tmp_path / "fake.pdf\nimported   #99  x\x1b[31m.pdf")
+    imported = cli.run("import", "--no-extract", str(forged), **env)
+    assert imported.returncode == 0
+    (line,) = imported.stdout.splitlines()
+    assert line.startswith("imported   #1  fake.pdf\\nimported   #99  x\\x1b[31m.pdf")
+    listed = cli.run("documents", **env)
+    assert "\x1b" not in listed.stdout and listed.stdout.count("\n") == 1
