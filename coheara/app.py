@@ -11,6 +11,8 @@ import os
 import sys
 from collections.abc import Sequence
 
+from coheara.secret_env import take_secrets
+
 EXIT_NO_WINDOW = 5  # the desktop app cannot open a window here (no display, a system library missing)
 
 
@@ -37,6 +39,7 @@ def harden_process() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    take_secrets()  # before anything can start a child process that would inherit them
     harden_process()
     if not args:
         from coheara.gui.display import display_problem

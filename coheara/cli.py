@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from coheara import __version__
 from coheara.errors import BUG_MESSAGE, Cancelled, KnownError, UsageError, bug_location
+from coheara.secret_env import secret
 
 if TYPE_CHECKING:
     from coheara.config import AppPaths, Settings
@@ -150,7 +151,7 @@ def open_vault(paths: AppPaths) -> Vault:
     from coheara.services.vault import Credentials, create_vault, unlock_vault, vault_state
 
     keystore = KeyStore(paths.keyfile)
-    env_pass = os.environ.get("COHEARA_PASSPHRASE")
+    env_pass = secret("COHEARA_PASSPHRASE")
     if vault_state(paths) == "new":
         passphrase = _new_passphrase(env_pass)
         vault, new_recovery = create_vault(paths, keystore, passphrase)
@@ -160,7 +161,7 @@ def open_vault(paths: AppPaths) -> Vault:
         _err("With it you can open your vault if you forget your passphrase.")
         return vault
     passphrase = env_pass
-    recovery = os.environ.get("COHEARA_RECOVERY_KEY")
+    recovery = secret("COHEARA_RECOVERY_KEY")
     try:
         return unlock_vault(paths, keystore, Credentials(passphrase=passphrase, recovery_key=recovery))
     except KnownError:
@@ -279,7 +280,7 @@ def _cmd_doctor(args: argparse.Namespace, paths: AppPaths, settings: Settings) -
 
 def _cmd_passphrase(args: argparse.Namespace, paths: AppPaths, settings: Settings) -> int:
     vault = open_vault(paths)
-    new = _new_passphrase(os.environ.get("COHEARA_NEW_PASSPHRASE"))
+    new = _new_passphrase(secret("COHEARA_NEW_PASSPHRASE"))
     if not new:
         raise UsageError("No new passphrase given (set COHEARA_NEW_PASSPHRASE or run in a terminal).")
     vault.change_passphrase(new)

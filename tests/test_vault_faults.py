@@ -205,3 +205,33 @@ def test_file_names_cannot_forge_output_lines_or_reach_the_terminal_raw(tmp_path
     assert line.startswith("imported   #1  fake.pdf\\nimported   #99  x\\x1b[31m.pdf")
     listed = cli.run("documents", **env)
     assert "\x1b" not in listed.stdout and listed.stdout.count("\n") == 1
+
+
+TRACED = """
+import json, os, sys
+spawned = []
+def hook(event, args):
+    if event in ("subprocess.Popen", "os.posix_spawn", "os.exec", "os.system", "os.fork", "os.spawn"):
+        spawned.append(event)
+sys.addaudithook(hook)
+from coheara.app import main
+code = main(sys.argv[1:])
+print(json.dumps({"code": code, "spawned": spawned,
+                  "left": [k for k in ("COHEARA_PASSPHRASE", "COHEARA_RECOVERY_KEY") if k in os.environ]}))
+"""
+
+
+def test_secrets_leave_the_environment_and_unlocking_or_listing_starts_no_child(tmp_path: Path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    cli = CliEnv(tmp_path)
+    env = {"COHEARA_HOME": str(cli.home), "COHEARA_PASSPHRASE": PASSPHRASE}
+    assert cli.run("import", "--no-extract", str(sentinel_pdf(tmp_path / "a.pdf")), **env).returncode == 0
+    traced = subprocess.run([sys.executable, "-c", TRACED, "documents", "--json"], capture_output=True, text=True,
+                            env=cli.env(**env), cwd=tmp_path, timeout=120)
+    report = json.loads(traced.stdout.strip().splitlines()[-1])
+    assert report["code"] == 0
+    assert report["left"] == []  # gone before any child could inherit them
+    assert report["spawned"] == []  # unlocking and listing start no other program
