@@ -235,3 +235,25 @@ def test_secrets_leave_the_environment_and_unlocking_or_listing_starts_no_child(
     assert report["code"] == 0
     assert report["left"] == []  # gone before any child could inherit them
     assert report["spawned"] == []  # unlocking and listing start no other program
+
+
+def test_doctor_checks_integrity_and_reports_damage_in_the_middle_of_the_file(tmp_path: Path) -> None:
+    import json
+
+    cli = CliEnv(tmp_path)
+    env = {"COHEARA_HOME": str(cli.home), "COHEARA_PASSPHRASE": PASSPHRASE}
+    assert cli.run("import", "--no-extract", str(sentinel_pdf(tmp_path / "a.pdf", pages=30)), **env).returncode == 0
+    whole = json.loads(cli.run("doctor", "--json", **env).stdout)["vault"]["integrity"]
+    assert whole == {"checked": True, "ok": True}
+    locked = cli.run("doctor", COHEARA_HOME=str(cli.home), COHEARA_PASSPHRASE="")
+    assert "Integrity:    not checked (locked" in locked.stdout
+    wrong = cli.run("doctor", COHEARA_HOME=str(cli.home), COHEARA_PASSPHRASE="not the passphrase at all")
+    assert "Integrity:    not checked (The passphrase is not correct" in wrong.stdout  # not called damage
+
+    _flip_middle(cli.home / "vault.db")
+    before = (cli.home / "vault.db").read_bytes()
+    report = cli.run("doctor", **env)
+    assert "Integrity:    DAMAGED" in report.stdout
+    damaged = json.loads(cli.run("doctor", "--json", **env).stdout)["vault"]["integrity"]
+    assert damaged["ok"] is False and damaged["damaged_pages"] >= 1
+    assert (cli.home / "vault.db").read_bytes() == before  # the check wrote nothing

@@ -11,12 +11,14 @@ from typing import Any
 
 from coheara import __version__
 from coheara.config import AppPaths, Settings
+from coheara.errors import KnownError, NoKeyAvailableError, VaultDamagedError
 from coheara.hardware import detect
 from coheara.inference.models import OFFICIAL_PULL
+from coheara.secret_env import secret
 from coheara.security.keyring_backend import secure_keyring_backend
 from coheara.security.keys import KeyStore
 from coheara.services.engine import engine_status
-from coheara.services.vault import vault_state
+from coheara.services.vault import Credentials, check_integrity, vault_state
 from coheara.storage.migrations import latest_version
 
 
@@ -46,9 +48,30 @@ def doctor_report(paths: AppPaths, settings: Settings, env: Mapping[str, str]) -
     return report
 
 
+def _integrity(paths: AppPaths) -> dict[str, Any]:
+    """The vault checked page by page when a key is at hand (keyring, COHEARA_PASSPHRASE or
+    COHEARA_RECOVERY_KEY); nothing is written. Problems are counted, never quoted (they name pages)."""
+    credentials = Credentials(passphrase=secret("COHEARA_PASSPHRASE") or None,
+                              recovery_key=secret("COHEARA_RECOVERY_KEY") or None)
+    try:
+        problems = check_integrity(paths, KeyStore(paths.keyfile), credentials)
+    except NoKeyAvailableError:
+        return {"checked": False, "reason": "locked: give COHEARA_PASSPHRASE (or use the keyring) to check it"}
+    except VaultDamagedError as exc:
+        return {"checked": True, "ok": False, "problem": exc.message}
+    except KnownError as exc:  # a wrong passphrase, a missing key file: not a verdict on the vault
+        return {"checked": False, "reason": exc.message}
+    if problems:
+        return {"checked": True, "ok": False, "damaged_pages": len(problems),
+                "problem": "The vault file is damaged (pages fail their integrity check)."}
+    return {"checked": True, "ok": True}
+
+
 def _vault_part(paths: AppPaths) -> dict[str, Any]:
     state = vault_state(paths)
     part: dict[str, Any] = {"state": state, "schema_supported": latest_version()}
+    if state == "ready":
+        part["integrity"] = _integrity(paths)
     if paths.vault.exists():
         part["size_bytes"] = paths.vault.stat().st_size
     if paths.keyfile.exists():
@@ -71,6 +94,11 @@ def format_report(report: dict[str, Any]) -> str:
     lines = [f"Coheara {report['version']}", f"Home folder:  {report['home']}"]
     state = {"new": "not created yet", "ready": "present", "broken": "INCOMPLETE (vault or key file missing)"}
     lines.append(f"Vault:        {state[vault['state']]}")
+    integrity = vault.get("integrity")
+    if integrity:
+        verdict = ("intact (every page passed its integrity check)" if integrity.get("ok") else
+                   f"DAMAGED: {integrity['problem']}" if integrity["checked"] else f"not checked ({integrity['reason']})")
+        lines.append(f"Integrity:    {verdict}")
     protection = vault.get("protection")
     if protection:
         ways = [name for name, on in (("system keyring", protection["keyring"]), ("passphrase", protection["passphrase"]),

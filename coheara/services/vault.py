@@ -36,6 +36,7 @@ from coheara.storage.connection import (
     KeyMismatchError,
     backup_to,
     connect,
+    integrity_problems,
     known_database_error,
     transaction,
 )
@@ -218,6 +219,15 @@ def unlock_vault(paths: AppPaths, keystore: KeyStore, credentials: Credentials) 
         except KnownError:
             log.info("keyring not available to re-store the key")
     return vault
+
+
+def check_integrity(paths: AppPaths, keystore: KeyStore, credentials: Credentials) -> list[str]:
+    """SQLCipher's page-by-page HMAC check and SQLite's own, on the vault as it is: nothing is
+    migrated, backed up or written. Empty when the vault is whole; raises when it cannot be opened."""
+    _check_pair(paths)
+    key, _source = _unwrap(keystore, credentials)
+    with closing(connect(paths.vault, key)) as conn:
+        return integrity_problems(conn)
 
 
 def _unwrap(keystore: KeyStore, credentials: Credentials) -> tuple[bytes, str]:
