@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from coheara import __version__
 from coheara.errors import BUG_MESSAGE, Cancelled, KnownError, UsageError, bug_location
+from coheara.domain.documents import note_text
 from coheara.secret_env import secret
 
 if TYPE_CHECKING:
@@ -178,7 +179,8 @@ def _cmd_import(args: argparse.Namespace, paths: AppPaths, settings: Settings) -
     outcomes = import_files(vault, args.paths, pdf_password=args.pdf_password)
     for o in outcomes:
         if o.status == "imported":
-            _out(f"imported   #{o.document_id}  {shown(o.path.name)} ({o.pages} page{'s' if o.pages != 1 else ''})")
+            notes = "".join(f" {note_text(n)}" for n in o.notes)
+            _out(f"imported   #{o.document_id}  {shown(o.path.name)} ({o.pages} page{'s' if o.pages != 1 else ''}){notes}")
         elif o.status == "duplicate":
             _out(f"duplicate  #{o.document_id}  {shown(o.path.name)}: {o.reason}")
         else:

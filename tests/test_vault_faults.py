@@ -257,3 +257,25 @@ def test_doctor_checks_integrity_and_reports_damage_in_the_middle_of_the_file(tm
     damaged = json.loads(cli.run("doctor", "--json", **env).stdout)["vault"]["integrity"]
     assert damaged["ok"] is False and damaged["damaged_pages"] >= 1
     assert (cli.home / "vault.db").read_bytes() == before  # the check wrote nothing
+
+
+def test_a_cut_pdf_is_refused_and_a_repaired_one_says_so_everywhere(tmp_path: Path) -> None:
+    import json
+
+    from docs_factory import text_pdf, truncated_pdf
+
+    cli = CliEnv(tmp_path)
+    env = {"COHEARA_HOME": str(cli.home), "COHEARA_PASSPHRASE": PASSPHRASE}
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(truncated_pdf(0.5))
+    refused = cli.run("import", "--no-extract", str(cut), **env)
+    assert refused.returncode == 1 and "This PDF ends early" in refused.stdout
+
+    data = text_pdf(pages=2)
+    start = data.rindex(b"startxref") + len(b"startxref")
+    repaired = tmp_path / "repaired.pdf"
+    repaired.write_bytes(data[:start] + b"\n1" + data[data.index(b"\n%%EOF", start):])
+    imported = cli.run("import", "--no-extract", str(repaired), **env)
+    assert imported.returncode == 0 and "had to be repaired" in imported.stdout
+    (document,) = json.loads(cli.run("documents", "--json", **env).stdout)
+    assert any("had to be repaired" in note for note in document["notes"])

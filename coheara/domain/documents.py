@@ -77,6 +77,22 @@ class PageImage:
     content_box: tuple[int, int, int, int]
 
 
+NOTE_REPAIRED = "repaired"  # MuPDF rebuilt a damaged PDF; some content may be missing
+NOTE_PASSWORD_PROTECTED = "password_protected"  # re-rendering the original needs the password again
+
+# What each stored note means for the patient, wherever it is shown (import lines, the library,
+# documents --json).
+NOTE_TEXTS = {
+    NOTE_REPAIRED: "The file was damaged and had to be repaired: some of it may be missing; compare with the original.",
+    NOTE_PASSWORD_PROTECTED: "It was protected by a password (Coheara did not keep the password).",
+}
+
+
+def note_text(note: str) -> str:
+    """The sentence for a stored note (an unknown note is shown as it is)."""
+    return NOTE_TEXTS.get(note, note)
+
+
 @dataclass(frozen=True, slots=True)
 class DocumentSummary:
     """One row of the library: what the list views and ``coheara documents`` show."""
@@ -122,4 +138,5 @@ class DocumentSummary:
             "language": self.language,
             "failure": self.failure,
             "findings": [f.message for f in self.findings],
+            "notes": [note_text(n) for n in self.notes],
         }

@@ -4,7 +4,8 @@ Public surface: ``sniff`` (type by content), ``check_file`` -> ``CheckedFile`` (
 anything is stored) and the limits in ``coheara.untrusted.limits``. Nothing here writes to disk.
 """
 
-from coheara.ingest.checks import NOTE_PASSWORD_PROTECTED, NOTE_REPAIRED, CheckedFile, check_file
+from coheara.domain.documents import NOTE_PASSWORD_PROTECTED, NOTE_REPAIRED
+from coheara.ingest.checks import CheckedFile, check_file
 from coheara.ingest.sniff import sniff
 
 __all__ = ["NOTE_PASSWORD_PROTECTED", "NOTE_REPAIRED", "CheckedFile", "check_file", "sniff"]

@@ -11,15 +11,21 @@ import hashlib
 from dataclasses import dataclass
 
 from coheara.domain import FileKind
-from coheara.errors import FileTooLargeError
+from coheara.domain.documents import NOTE_PASSWORD_PROTECTED, NOTE_REPAIRED
+from coheara.errors import CorruptFileError, FileTooLargeError
 from coheara.ingest.image_probe import probe_image
 from coheara.untrusted.limits import MAX_FILE_BYTES
 from coheara.ingest.pdf_probe import probe_pdf
 from coheara.ingest.sniff import sniff
 
 # Notes are short codes the services turn into sentences; they travel with the document.
-NOTE_REPAIRED = "repaired"  # MuPDF rebuilt a damaged PDF; some content may be missing
-NOTE_PASSWORD_PROTECTED = "password_protected"  # re-rendering the original needs the password again
+PDF_INCOMPLETE_MESSAGE = "This PDF ends early: it was cut short (an interrupted download or copy)."
+PDF_INCOMPLETE_HINT = "Get the whole file again, then import it."
+_PDF_TAIL = 2048  # a complete PDF ends with %%EOF (a few bytes of line ends or padding may follow)
+
+
+def _pdf_is_complete(data: bytes) -> bool:
+    return b"%%EOF" in data[-_PDF_TAIL:]
 
 
 @dataclass(frozen=True)
@@ -47,6 +53,9 @@ def check_file(data: bytes, pdf_password: str | None = None) -> CheckedFile:
     kind = sniff(data)
     notes: list[str] = []
     if kind is FileKind.PDF:
+        if not _pdf_is_complete(data):
+            # MuPDF would rebuild the part that arrived and store, say, 1 of 5 rows as the whole page.
+            raise CorruptFileError(PDF_INCOMPLETE_MESSAGE, PDF_INCOMPLETE_HINT)
         facts = probe_pdf(data, pdf_password)
         pages = facts.page_count
         if facts.repaired:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from coheara.domain.documents import DocumentStatus, DocumentSummary
+from coheara.domain.documents import DocumentStatus, DocumentSummary, note_text
 from coheara.gui.qt import ModelIndex, QtCore, QtGui, QtWidgets, Qt
 
 DocumentIdRole = Qt.ItemDataRole.UserRole + 1
@@ -194,5 +194,5 @@ class DocumentsModel(QtCore.QAbstractTableModel):
         if column == STATUS and doc.failure:
             return f"{doc.failure} Select the document and press Retry."
         if column == DOCUMENT and doc.notes:
-            return "\n".join(doc.notes)
+            return "\n".join(note_text(n) for n in doc.notes)
         return None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from coheara.cancel import Progress
 from coheara.domain import DocumentStatus, DocumentSummary
+from coheara.domain.documents import note_text
 from coheara.gui.qt import Qt, QtCore, QtWidgets
 from coheara.services.importing import ImportOutcome
 
@@ -31,7 +32,7 @@ def outcome_text(outcome: ImportOutcome) -> str:
     name = outcome.path.name
     if outcome.status == "imported":
         pages = "1 page" if outcome.pages == 1 else f"{outcome.pages} pages"
-        notes = f" {' '.join(outcome.notes)}" if outcome.notes else ""
+        notes = "".join(f" {note_text(n)}" for n in outcome.notes)
         return f"{name} — Imported ({pages}); it will be read by the AI next.{notes}"
     if outcome.status == "duplicate":
         return f"{name} — {outcome.reason or 'Already in your vault.'}"
