@@ -206,7 +206,8 @@ def test_drops_are_refused_while_locked(qtbot: QtBot, window: MainWindow, tmp_pa
     assert window.library.results.lines() == []
 
 
-def test_import_dialog_keeps_its_history_inside_coheara_home(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+def test_import_dialog_writes_no_history_of_the_folders_visited(qtbot: QtBot, window: MainWindow,
+                                                                tmp_path: Path) -> None:
     from coheara.gui.main import keep_qt_settings_inside
 
     keep_qt_settings_inside(window.ctx.paths)
@@ -223,10 +224,9 @@ def test_import_dialog_keeps_its_history_inside_coheara_home(qtbot: QtBot, windo
     dialog.destroyed.connect(lambda *_: gone.append(True))
     dialog.reject()  # deleted on close, which is when Qt writes its state
     qtbot.waitUntil(lambda: bool(gone))
-    written = list((window.ctx.paths.home / "qt").rglob("*.conf"))
-    assert written, "Qt's dialog state is kept under COHEARA_HOME"
-    for conf in written:
-        assert ".pdf" not in conf.read_text(errors="replace")
+    for folder in (window.ctx.paths.home, Path.home() / ".config", tmp_path):
+        for written in folder.rglob("*.conf") if folder.is_dir() else ():
+            assert "private-folder" not in written.read_text(errors="replace"), written
 
 
 def test_tab_leaves_the_table_and_the_file_dialog_opens_in_documents(qtbot: QtBot, window: MainWindow,

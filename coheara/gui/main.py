@@ -6,9 +6,11 @@ running window to come to the front and exits with 0, so the vault is never open
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Mapping
 from importlib.resources import files
+from pathlib import Path
 
 from coheara.config import AppPaths
 from coheara.gui.context import GuiContext
@@ -21,12 +23,15 @@ SHUTDOWN_WAIT_MS = 10_000
 
 
 def keep_qt_settings_inside(paths: AppPaths) -> None:
-    """Qt's file dialog stores recent folders through QSettings (``QtProject.conf``); keep them here.
-
-    Without this they land in ~/.config, outside the one folder Coheara writes to. They are folder
-    names only (no file names), per the reliability notes.
+    """Qt's file dialog remembers the folders the patient visited (``QtProject.conf``, plain text:
+    folder names can say a lot). Coheara uses no QSettings of its own, so Qt's are pointed where
+    nothing can be written: under the null device on POSIX, so even root cannot create the file.
+    Elsewhere they stay inside COHEARA_HOME rather than in the user's profile.
     """
-    folder = str(paths.home / "qt")
+    legacy = paths.home / "qt"  # where earlier versions let Qt write them
+    for stale in legacy.glob("*.conf") if legacy.is_dir() else ():
+        stale.unlink(missing_ok=True)
+    folder = str(Path(os.devnull) / "coheara-qt") if os.name == "posix" else str(legacy)
     for fmt in (QtCore.QSettings.Format.NativeFormat, QtCore.QSettings.Format.IniFormat):
         QtCore.QSettings.setPath(fmt, QtCore.QSettings.Scope.UserScope, folder)
 
