@@ -86,6 +86,11 @@ def run_cli(argv: Sequence[str]) -> int:
     except KeyboardInterrupt:
         _err("coheara: interrupted; everything stored so far is intact.")
         return 130
+    except BrokenPipeError:
+        # The reader went away (`coheara doctor | head -1`): nothing is wrong, and nothing more to say.
+        # Point stdout at /dev/null so Python's own flush at exit does not complain either.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except Exception as exc:  # noqa: BLE001 - the last line of defence: a bug, shown without data
         log.error("internal error %s", bug_location(exc))
         _err(f"coheara: {BUG_MESSAGE} Details without any of your data are in the log.")

@@ -279,3 +279,19 @@ def test_a_cut_pdf_is_refused_and_a_repaired_one_says_so_everywhere(tmp_path: Pa
     assert imported.returncode == 0 and "had to be repaired" in imported.stdout
     (document,) = json.loads(cli.run("documents", "--json", **env).stdout)
     assert any("had to be repaired" in note for note in document["notes"])
+
+
+def test_a_reader_that_goes_away_is_not_a_bug(tmp_path: Path) -> None:
+    """`coheara doctor | head -1`: the pipe closes before doctor has printed everything."""
+    import subprocess
+    import sys
+
+    cli = CliEnv(tmp_path)
+    process = subprocess.Popen([sys.executable, "-m", "coheara", "doctor"], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, env=cli.env(COHEARA_HOME=str(cli.home)), cwd=tmp_path)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # the reader is gone before the first line
+    with process.stderr:
+        errors = process.stderr.read().decode()
+    assert process.wait(timeout=120) == 0
+    assert "bug" not in errors and "Traceback" not in errors
