@@ -28,7 +28,8 @@ file name put it in front of the message themselves, on the user's own screen.
                │    ├── EngineUnreachableError, EngineTimeoutError, RemoteHostRefusedError
                │    ├── ModelMissingError, ModelNoVisionError, CloudModelRefusedError
                │    ├── OutOfMemoryError, InsufficientHardwareError
-               │    └── UnusableOutputError  every strategy looped or produced nothing usable
+               │    ├── UnusableOutputError  every strategy looped or produced nothing usable
+               │    └── ReadingBusyError     another Coheara is reading this vault's documents
                └── ExportError               the export file could not be written
 """
 
@@ -182,6 +183,10 @@ class InsufficientHardwareError(ModelError):
 
 
 class UnusableOutputError(ModelError):
+    pass
+
+
+class ReadingBusyError(ModelError):
     pass
 
 

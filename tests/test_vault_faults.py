@@ -7,6 +7,7 @@ import os
 import sqlite3
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from cli_support import CliEnv, sentinel_pdf
@@ -295,3 +296,25 @@ def test_a_reader_that_goes_away_is_not_a_bug(tmp_path: Path) -> None:
         errors = process.stderr.read().decode()
     assert process.wait(timeout=120) == 0
     assert "bug" not in errors and "Traceback" not in errors
+
+
+def test_one_reader_at_a_time(tmp_path: Path, fake_ollama: Any) -> None:
+    """Two `extract --queued` at once read every page twice; the second now says so and leaves."""
+    import json
+
+    from fake_ollama_scripts import PageResponder, lab_page
+
+    from coheara.services.reading_lock import reading_lock
+
+    fake_ollama.add_model("coheara-medgemma-4b-q8", reply=PageResponder(lab_page(2)))
+    cli = CliEnv(tmp_path)
+    env = {"COHEARA_HOME": str(cli.home), "COHEARA_PASSPHRASE": PASSPHRASE, "OLLAMA_HOST": fake_ollama.url,
+           "COHEARA_MODEL": "q8"}
+    assert cli.run("import", "--no-extract", str(sentinel_pdf(tmp_path / "a.pdf")), **env).returncode == 0
+    with reading_lock(cli.home / "run"):  # another reader holds the vault (AppPaths.runtime)
+        second = cli.run("extract", "--queued", **env)
+    assert second.returncode == 3
+    assert "Another Coheara window or command is reading documents right now" in second.stderr
+    (document,) = json.loads(cli.run("documents", "--json", **env).stdout)
+    assert document["status"] == "queued" and not document["failure"]
+    assert cli.run("extract", "--queued", **env).returncode == 0  # once the other reader is done

@@ -14,20 +14,20 @@ import logging
 import time
 from collections.abc import Sequence
 from contextlib import closing
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
-from dataclasses import dataclass, field, replace
 
 from coheara.cancel import CancelToken, Progress, ProgressCallback, no_progress
-from coheara.domain.documents import DocumentStatus
+from coheara.domain.documents import DocumentStatus, PageImage
 from coheara.domain.items import ExtractedItem, Finding
 from coheara.domain.provenance import AttemptRecord
 from coheara.errors import Cancelled, ModelError, OutOfMemoryError, UnusableOutputError
-from coheara.domain.documents import PageImage
 from coheara.inference.emptiness import nothing_found_message
-from coheara.inference.reasons import attempt_reason
 from coheara.inference.extractor import PageExtractor, PageResult
+from coheara.inference.reasons import attempt_reason
 from coheara.services.engine import Engine, downgrade
+from coheara.services.reading_lock import reading_lock
 from coheara.services.vault import Vault
 from coheara.storage import attempts as attempt_store
 from coheara.storage import documents as docs
@@ -83,7 +83,7 @@ def extract_documents(
     _freeze_long_lived_objects()
     # One connection for the whole batch: opening and closing one per step cost more than the
     # validation itself (a close checkpoints the WAL).
-    with vault.known_errors(), closing(vault.connect()) as conn:
+    with reading_lock(vault.paths.runtime), vault.known_errors(), closing(vault.connect()) as conn:
         for number, doc_id in enumerate(document_ids, start=1):
             progress(Progress("document", f"Reading document {number} of {len(document_ids)}", number - 1,
                               len(document_ids), document_id=doc_id))
