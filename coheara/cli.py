@@ -106,8 +106,45 @@ def _dispatch(args: argparse.Namespace) -> int:
     configure_logging(paths)
     settings = load_settings(paths)
     command = args.command.replace("-", "_")
+    if command in READS_HEALTH_DATA:
+        settings = _terms_accepted(paths, settings)
     handler: Callable[[argparse.Namespace, AppPaths, Settings], int] = globals()[f"_cmd_{command}"]
-    return handler(args, paths, settings)
+    code = handler(args, paths, settings)
+    if command in SHOWS_EXTRACTED_VALUES:
+        from coheara.notice import SHORT_NOTICE
+
+        _err(f"Note: {SHORT_NOTICE}")
+    return code
+
+
+# Commands that open the vault (the model's terms must have been accepted once, here or in the app),
+# and those that print what the model read (each ends with the not-a-medical-device notice).
+READS_HEALTH_DATA = frozenset({"import", "extract", "documents", "export", "passphrase", "recovery_key"})
+SHOWS_EXTRACTED_VALUES = frozenset({"extract", "documents"})
+ACCEPT_TERMS_VARIABLE = "COHEARA_ACCEPT_TERMS"
+
+
+def _terms_accepted(paths: AppPaths, settings: Settings) -> Settings:
+    """The HAI-DEF terms, accepted once for the app and the command line alike: in a terminal by
+    typing "I accept" after the plain-words summary, in a script by COHEARA_ACCEPT_TERMS=1."""
+    from coheara.notice import NOTICE_VERSION, terms_summary
+    from coheara.services import settings as settings_service
+
+    if settings.terms_accepted == NOTICE_VERSION:
+        return settings
+    if os.environ.get(ACCEPT_TERMS_VARIABLE) != "1":
+        if not _interactive():
+            raise UsageError(
+                "Coheara's AI model comes with terms that must be accepted once before it reads anything.",
+                hint=f"Start the app, or run this command in a terminal, or set {ACCEPT_TERMS_VARIABLE}=1 "
+                     "to accept them (summary: resources/hai_def_summary.md).")
+        _err(terms_summary().replace("**", "").replace("*", "").strip())
+        _err("The full terms: https://developers.google.com/health-ai-developer-foundations/terms")
+        if input('Type "I accept" to accept these terms: ').strip().lower() != "i accept":
+            raise UsageError("The terms were not accepted; nothing was changed.")
+    accepted = settings.model_copy(update={"terms_accepted": NOTICE_VERSION})
+    settings_service.save(paths, accepted)
+    return accepted
 
 
 def shown(untrusted: str) -> str:

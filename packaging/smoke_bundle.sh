@@ -74,7 +74,7 @@ headless_at() {  # takes OLLAMA_HOST (and COHEARA_MODEL) from the caller
   env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM HOME="$work/home" TMPDIR="$work/tmp" \
     XDG_CACHE_HOME="$work/home/.cache" XDG_CONFIG_HOME="$work/home/.config" \
     XDG_DATA_HOME="$work/home/.local/share" COHEARA_HOME="$work/vault" \
-    COHEARA_PASSPHRASE="smoke test passphrase, not a real one" "$app" "$@"
+    COHEARA_PASSPHRASE="smoke test passphrase, not a real one" COHEARA_ACCEPT_TERMS=1 "$app" "$@"
 }
 echo "smoke: $app"
 # stderr holds the new vault's recovery key: keep it out of the output unless something failed.
@@ -126,7 +126,7 @@ echo "smoke: headless OK (HOME and TMPDIR untouched; logs do not name the file)"
 # --- (b) keyring --------------------------------------------------------------------------------
 if command -v dbus-run-session >/dev/null && command -v gnome-keyring-daemon >/dev/null; then
   # One private D-Bus session for both commands: the second must open the vault by keyring alone.
-  env COHEARA_HOME="$work/keyring-vault" OLLAMA_HOST="http://127.0.0.1:9" SMOKE_PDF="$pdf" \
+  env COHEARA_HOME="$work/keyring-vault" OLLAMA_HOST="http://127.0.0.1:9" SMOKE_PDF="$pdf" COHEARA_ACCEPT_TERMS=1 \
     sh "$here/ci_keyring.sh" sh -c '
       COHEARA_PASSPHRASE="smoke test passphrase, not a real one" "$0" import --no-extract "$SMOKE_PDF" >/dev/null &&
       "$0" doctor --json | grep -q "\"backend\": \"keyring.backends.SecretService" &&

@@ -32,6 +32,7 @@ class CliEnv:
             "XDG_DATA_HOME": str(self.root / "user-home" / ".local" / "share"),
             "COHEARA_HOME": str(self.home),
             "COHEARA_PASSPHRASE": PASSPHRASE,
+            "COHEARA_ACCEPT_TERMS": "1",  # as a script accepts the model's terms (a test checks the refusal)
             "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring",
             "OLLAMA_HOST": "http://127.0.0.1:9",  # nothing listens: extraction must wait in the queue
             "HTTP_PROXY": "http://127.0.0.1:9",

@@ -141,3 +141,19 @@ def test_nothing_readable_outside_the_vault(cli: CliEnv, tmp_path: Path) -> None
     # Nothing at all is written outside COHEARA_HOME (pymupdf-lite, Qt, keyring, httpx included).
     assert [p for p in (cli.root / "user-home").rglob("*") if p.is_file()] == []
     assert list((cli.root / "tmp").iterdir()) == []
+
+
+def test_the_model_terms_are_accepted_once_and_extracted_values_come_with_the_notice(cli: CliEnv,
+                                                                                    tmp_path: Path) -> None:
+    from cli_support import sentinel_pdf
+
+    from coheara.notice import SHORT_NOTICE
+
+    pdf = sentinel_pdf(tmp_path / "a.pdf")
+    refused = cli.run("import", "--no-extract", str(pdf), COHEARA_ACCEPT_TERMS=None)
+    assert refused.returncode == 2 and "terms that must be accepted once" in refused.stderr
+    assert not (cli.home / "vault.db").exists()
+    assert cli.run("import", "--no-extract", str(pdf)).returncode == 0  # accepted by the script's variable
+    listed = cli.run("documents", COHEARA_ACCEPT_TERMS=None)  # accepted once: not asked again
+    assert listed.returncode == 0
+    assert listed.stderr.strip().endswith(f"Note: {SHORT_NOTICE}")

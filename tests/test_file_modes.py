@@ -17,7 +17,7 @@ def test_the_vault_and_every_file_beside_it_are_private(tmp_path: Path) -> None:
     pdf = tmp_path / "scan.pdf"
     pdf.write_bytes(text_pdf())
     home = tmp_path / "coheara"
-    env = dict(os.environ, COHEARA_HOME=str(home), COHEARA_PASSPHRASE="correct horse battery staple 42",
+    env = dict(os.environ, COHEARA_HOME=str(home), COHEARA_PASSPHRASE="correct horse battery staple 42", COHEARA_ACCEPT_TERMS="1",
                HOME=str(tmp_path), PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
     old = os.umask(0o022)  # a usual desktop umask: group and others could read what it creates
     try:

@@ -80,6 +80,7 @@ def user_env(tmp_path: Path) -> dict[str, str]:
     keep = {k: v for k, v in os.environ.items() if k in ("PATH", "LANG", "LC_ALL")}
     return dict(keep, HOME=str(home), TMPDIR=str(home), COHEARA_HOME=str(tmp_path / "coheara"),
                 COHEARA_PASSPHRASE="correct horse battery staple 42", OLLAMA_HOST="http://127.0.0.1:9",
+                COHEARA_ACCEPT_TERMS="1",
                 QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="1")
 
 
