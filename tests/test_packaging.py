@@ -103,7 +103,7 @@ def test_every_module_imports_from_the_installed_wheel(installed: Path, tmp_path
     assert report["where"].startswith(str(installed.parent)), report["where"]
     assert report["failed"] == {}
     assert {"coheara.untrusted.limits", "coheara.gui.main", "coheara.cli"} <= set(report["modules"])
-    assert report["migrations"] == [1, 2, 3]
+    assert report["migrations"] == [1, 2, 3, 4]
     assert report["terms"] and report["analyte"]
 
 
@@ -124,7 +124,7 @@ def test_installed_command_line_imports_a_real_pdf(installed: Path, tmp_path: Pa
     doctor = subprocess.run([coheara, "doctor", "--json"], capture_output=True, text=True, cwd=tmp_path, env=env)
     assert doctor.returncode == 0, doctor.stderr
     report = json.loads(doctor.stdout)
-    assert report["vault"]["state"] == "ready" and report["vault"]["schema_supported"] == 3
+    assert report["vault"]["state"] == "ready" and report["vault"]["schema_supported"] == 4
     assert report["ollama"]["reachable"] is False and "not running" in report["problem"]
     # Only the vault's own folder was written to; the user's home and temp folder stay empty.
     assert list((tmp_path / "home").iterdir()) == []

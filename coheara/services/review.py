@@ -70,17 +70,26 @@ def add_item(vault: Vault, document_id: int, domain: Domain, fields: dict[str, s
 
 
 def delete_item(vault: Vault, item_id: int) -> None:
+    delete_items(vault, [item_id])
+
+
+def delete_items(vault: Vault, item_ids: list[int]) -> None:
+    """Delete values in one transaction and one undo step."""
     with vault.writing() as conn:
-        store.delete_item(conn, _load(conn, item_id))
+        batch = store.new_batch(conn)
+        for item_id in item_ids:
+            store.delete_item(conn, _load(conn, item_id), batch)
 
 
 def confirm_items(vault: Vault, item_ids: list[int]) -> None:
-    """Mark values as checked by the patient (FHIR status ``final``)."""
+    """Mark values as checked by the patient (FHIR status ``final``): one transaction, one undo step."""
     with vault.writing() as conn:
+        batch = store.new_batch(conn)
         for item_id in item_ids:
             before = _load(conn, item_id)
             if before.review_state is not ReviewState.CONFIRMED:
-                store.update_item(conn, before, replace(before, review_state=ReviewState.CONFIRMED), "confirm")
+                store.update_item(conn, before, replace(before, review_state=ReviewState.CONFIRMED), "confirm",
+                                  batch)
 
 
 def undo(vault: Vault, document_id: int) -> int | None:

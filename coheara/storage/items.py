@@ -121,13 +121,22 @@ def replace_document_items(conn: Connection, document_id: int, items: Iterable[E
 
 
 def _record_edit(
-    conn: Connection, item: ExtractedItem, action: str, old: dict[str, Any] | None, new: dict[str, Any] | None
+    conn: Connection, item: ExtractedItem, action: str, old: dict[str, Any] | None, new: dict[str, Any] | None,
+    batch: int | None = None,
 ) -> int:
     cur = conn.execute(
-        "INSERT INTO item_edits (item_id, document_id, at, action, old_json, new_json) VALUES (?, ?, ?, ?, ?, ?)",
-        (item.id, item.document_id, _now(), action, None if old is None else _dump(old), None if new is None else _dump(new)),
+        "INSERT INTO item_edits (item_id, document_id, at, action, old_json, new_json, batch)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (item.id, item.document_id, _now(), action, None if old is None else _dump(old),
+         None if new is None else _dump(new), batch),
     )
     return inserted_id(cur)
+
+
+def new_batch(conn: Connection) -> int:
+    """A number for the changes of one action, so that one Undo reverses all of them."""
+    row = conn.execute("SELECT COALESCE(MAX(batch), 0) + 1 FROM item_edits").fetchone()
+    return int(row[0])
 
 
 def _write(conn: Connection, item: ExtractedItem, deleted: bool = False) -> None:
@@ -148,10 +157,11 @@ def _write(conn: Connection, item: ExtractedItem, deleted: bool = False) -> None
     )
 
 
-def update_item(conn: Connection, before: ExtractedItem, after: ExtractedItem, action: str = "edit") -> int:
+def update_item(conn: Connection, before: ExtractedItem, after: ExtractedItem, action: str = "edit",
+                batch: int | None = None) -> int:
     """Store ``after`` over ``before`` and record both in the audit trail. Returns the edit id."""
     _write(conn, after)
-    return _record_edit(conn, before, action, _snapshot(before), _snapshot(after))
+    return _record_edit(conn, before, action, _snapshot(before), _snapshot(after), batch)
 
 
 def add_item(conn: Connection, document_id: int, item: ExtractedItem) -> int:
@@ -161,9 +171,9 @@ def add_item(conn: Connection, document_id: int, item: ExtractedItem) -> int:
     return item_id
 
 
-def delete_item(conn: Connection, item: ExtractedItem) -> int:
+def delete_item(conn: Connection, item: ExtractedItem, batch: int | None = None) -> int:
     _write(conn, item, deleted=True)
-    return _record_edit(conn, item, "delete", _snapshot(item), None)
+    return _record_edit(conn, item, "delete", _snapshot(item), None, batch)
 
 
 def edits_for_document(conn: Connection, document_id: int) -> list[dict[str, Any]]:
@@ -186,18 +196,32 @@ def edits_for_document(conn: Connection, document_id: int) -> list[dict[str, Any
 
 
 def undo_last_edit(conn: Connection, document_id: int) -> int | None:
-    """Revert the newest not-yet-undone edit of a document; the undo itself is recorded too."""
-    row = conn.execute(
-        "SELECT id, item_id, action, old_json FROM item_edits WHERE document_id = ? AND undone = 0"
-        " AND action != 'undo' ORDER BY id DESC LIMIT 1",
+    """Revert the newest not-yet-undone change of a document, with every change of the same batch
+    (one action of the patient); each reversal is recorded too. Returns an item it touched, or None."""
+    newest = conn.execute(
+        "SELECT id, batch FROM item_edits WHERE document_id = ? AND undone = 0 AND action != 'undo'"
+        " ORDER BY id DESC LIMIT 1",
         (document_id,),
     ).fetchone()
-    if row is None:
+    if newest is None:
         return None
-    edit_id, item_id, action, old_json = row
+    edit_id, batch = newest
+    rows = conn.execute(
+        "SELECT id, item_id, action, old_json FROM item_edits WHERE document_id = ? AND undone = 0"
+        " AND action != 'undo' AND batch = ? ORDER BY id DESC",
+        (document_id, batch),
+    ).fetchall() if batch is not None else conn.execute(
+        "SELECT id, item_id, action, old_json FROM item_edits WHERE id = ?", (edit_id,)).fetchall()
+    item_id = 0
+    for edit_id, item_id, action, old_json in rows:
+        _revert(conn, int(edit_id), int(item_id), str(action), old_json)
+    return int(item_id)
+
+
+def _revert(conn: Connection, edit_id: int, item_id: int, action: str, old_json: str | None) -> None:
     current_row = conn.execute(f"SELECT {_COLUMNS} FROM items WHERE id = ?", (item_id,)).fetchone()
     current = _item(current_row)
-    if action == "add":
+    if action == "add" or old_json is None:
         _write(conn, current, deleted=True)
     else:
         old = json.loads(old_json)
@@ -213,4 +237,3 @@ def undo_last_edit(conn: Connection, document_id: int) -> int | None:
         _write(conn, restored, deleted=False)
     conn.execute("UPDATE item_edits SET undone = 1 WHERE id = ?", (edit_id,))
     _record_edit(conn, current, "undo", _snapshot(current), {"undid": edit_id})
-    return int(item_id)

@@ -134,8 +134,7 @@ class ReviewActions(QtWidgets.QWidget):
             return
 
         def work(vault: Vault, _doc: int) -> None:
-            for item_id in ids:
-                review_service.delete_item(vault, item_id)
+            review_service.delete_items(vault, ids)
 
         them = "them" if len(ids) > 1 else "it"
         self._change(work, f"Deleted {_values(len(ids))}. Undo (Ctrl+Z) brings {them} back.")

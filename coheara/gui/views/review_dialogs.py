@@ -94,7 +94,7 @@ class HistoryDialog(QtWidgets.QDialog):
             " Undo (Ctrl+Z) reverses the newest change.", self)
         note.setWordWrap(True)
         self.tree = QtWidgets.QTreeWidget(self)
-        self.tree.setHeaderLabels(["When", "What", "Value", "Details"])
+        self.tree.setHeaderLabels(["When", "What", "About", "Details"])  # About: the test or drug changed
         self.tree.setRootIsDecorated(False)
         self.tree.setAccessibleName("History of changes")
         self.tree.setUniformRowHeights(True)
