@@ -3,6 +3,7 @@ alone, database errors are told apart by result code, and only regular files are
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import time
@@ -318,3 +319,42 @@ def test_one_reader_at_a_time(tmp_path: Path, fake_ollama: Any) -> None:
     (document,) = json.loads(cli.run("documents", "--json", **env).stdout)
     assert document["status"] == "queued" and not document["failure"]
     assert cli.run("extract", "--queued", **env).returncode == 0  # once the other reader is done
+
+
+LIMITED = """
+import resource, runpy, sys
+limit = int(sys.argv.pop(1))
+resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))  # no file may grow past this: a full disk
+sys.argv[0] = "coheara"
+runpy.run_module("coheara", run_name="__main__")
+"""
+
+
+@pytest.mark.skipif(os.name != "posix", reason="RLIMIT_FSIZE stands in for a full disk on POSIX")
+def test_a_full_disk_is_one_sentence_and_loses_nothing(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from docs_factory import text_pdf
+
+    cli = CliEnv(tmp_path)
+    env = cli.env(COHEARA_HOME=str(cli.home), COHEARA_PASSPHRASE=PASSPHRASE)
+
+    def run(limit: int, *args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-c", LIMITED, str(limit), *args], capture_output=True, text=True,
+                              env=env, cwd=tmp_path, timeout=120)
+
+    small, big = tmp_path / "small.pdf", tmp_path / "big.pdf"
+    small.write_bytes(text_pdf(pages=1))
+    big.write_bytes(text_pdf(pages=40))
+    created = run(1500, "import", "--no-extract", str(small))  # creating the vault on a full disk
+    assert created.returncode == 4 and "could not write to the disk" in created.stderr
+    assert "bug" not in created.stderr
+    assert not (cli.home / "vault.db").exists() and not (cli.home / "vault.keys.json").exists()
+
+    assert run(100_000_000, "import", "--no-extract", str(small)).returncode == 0
+    full = run(60_000, "import", "--no-extract", str(big))  # the disk fills during an import
+    assert full.returncode == 4 and "could not write to the disk" in full.stderr and "bug" not in full.stderr
+    listed = run(60_000, "documents", "--json")  # reading still works on the full disk
+    assert listed.returncode == 0
+    assert [d["filename"] for d in json.loads(listed.stdout)] == ["small.pdf"]  # no half document

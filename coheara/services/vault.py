@@ -9,6 +9,7 @@ Rules (DESIGN.md §2, the lessons of Signal Desktop's lost databases):
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 from collections.abc import Iterator
@@ -26,6 +27,7 @@ from coheara.errors import (
     StoredKeyInvalidError,
     VaultDamagedError,
     VaultError,
+    VaultWriteError,
 )
 from coheara.security.keys import KeyStore
 from coheara.storage.connection import (
@@ -173,9 +175,14 @@ def create_vault(paths: AppPaths, keystore: KeyStore, passphrase: str | None) ->
     # name and renamed into place last. A kill at any point before the rename leaves the marker, and
     # the next run starts again instead of finding a key file without its vault.
     creating = _creating(paths)
-    creating.touch(mode=0o600, exist_ok=False)
-    created = keystore.create(passphrase)
     try:
+        creating.touch(mode=0o600, exist_ok=False)
+    except FileExistsError:
+        raise VaultError("Another Coheara is creating a vault here right now.") from None
+    except OSError as exc:
+        raise _write_error(exc) from None
+    try:
+        created = keystore.create(passphrase)
         with closing(connect(creating, created.data_key, create=True)) as conn:
             migrate(conn)
             with transaction(conn):
@@ -185,12 +192,27 @@ def create_vault(paths: AppPaths, keystore: KeyStore, passphrase: str | None) ->
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # all of it in the file that is renamed
         os.replace(creating, paths.vault)
         fsync_dir(paths.home)
-    except BaseException:
+    except BaseException as exc:
         # Nothing was stored yet: remove what this call created so the next try starts clean.
         _discard_unfinished_creation(paths)
+        known: BaseException | None = None
+        if isinstance(exc, DatabaseError):
+            known = known_database_error(exc)
+        elif isinstance(exc, OSError):
+            known = _write_error(exc)
+        if known is not None and known is not exc:
+            raise known from None
         raise
     log.info("vault created (keyring: %s)", created.keyring_used)
     return Vault(paths, created.data_key, keystore, "created"), created.recovery_key
+
+
+def _write_error(exc: OSError) -> VaultError | OSError:
+    """A full disk or a file size limit during creation, in one sentence; any other OSError as it is."""
+    if exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
+        return VaultWriteError("Coheara could not write to the disk (is it full?). No vault was created; "
+                               "free some space and try again.")
+    return exc
 
 
 def unlock_vault(paths: AppPaths, keystore: KeyStore, credentials: Credentials) -> Vault:
