@@ -91,6 +91,22 @@ def gui_context(paths: AppPaths, env: dict[str, str] | None = None) -> GuiContex
     return GuiContext(paths, env or {})
 
 
+def open_unlocked(qtbot: Any, paths: AppPaths, env: dict[str, str]) -> Any:
+    """The real main window on the vault at ``paths``, unlocked with the test passphrase."""
+    from coheara.gui.window import MainWindow
+
+    window = MainWindow(gui_context(paths, env), TEST_KEYS)
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    wait_idle(qtbot, window.ctx)
+    window.unlock.passphrase.setText(PASSPHRASE)
+    window.unlock.unlock_button.click()
+    wait_idle(qtbot, window.ctx)
+    assert window.ctx.vault is not None
+    return window
+
+
 def wait_idle(qtbot: Any, ctx: GuiContext, timeout: int = 20_000) -> None:
     """Wait until every background op has finished and delivered its result on the GUI thread."""
     qtbot.waitUntil(lambda: not ctx.runner.busy(), timeout=timeout)

@@ -11,12 +11,10 @@ import pytest
 from fake_ollama import FakeOllama
 from gui_helpers import (  # noqa: F401
     GUI_MARKS,
-    PASSPHRASE,
-    TEST_KEYS,
     fill_vault,
     find_dialog,
-    gui_context,
     make_vault,
+    open_unlocked,
     qt_warnings,
     wait_idle,
 )
@@ -33,15 +31,7 @@ pytestmark = GUI_MARKS
 def filled(qtbot: QtBot, home: Path, tmp_path: Path, fake_ollama: FakeOllama) -> Iterator[tuple[MainWindow, dict[str, int]]]:
     paths, vault, _ = make_vault(home)
     roles = fill_vault(vault, tmp_path / "files", fake_ollama)
-    window = MainWindow(gui_context(paths, {"OLLAMA_HOST": "http://127.0.0.1:9"}), TEST_KEYS)
-    qtbot.addWidget(window)
-    window.show()
-    window.start()
-    wait_idle(qtbot, window.ctx)
-    window.unlock.passphrase.setText(PASSPHRASE)
-    window.unlock.unlock_button.click()
-    wait_idle(qtbot, window.ctx)
-    assert window.ctx.vault is not None
+    window = open_unlocked(qtbot, paths, {"OLLAMA_HOST": "http://127.0.0.1:9"})
     yield window, roles
     window.shutdown()
     wait_idle(qtbot, window.ctx)

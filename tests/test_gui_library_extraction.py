@@ -11,14 +11,12 @@ from fake_ollama import FakeOllama
 from fake_ollama_scripts import PageResponder, lab_page, slow
 from gui_helpers import (  # noqa: F401
     GUI_MARKS,
-    PASSPHRASE,
-    TEST_KEYS,
-    gui_context,
     make_vault,
     qt_warnings,
     wait_idle,
     write_documents,
 )
+from gui_helpers import open_unlocked as unlocked
 from pytestqt.qtbot import QtBot
 
 from coheara.cancel import Progress
@@ -35,14 +33,7 @@ MODEL = "coheara-medgemma-4b-q8"
 
 def open_unlocked(qtbot: QtBot, home: Path, env: dict[str, str]) -> MainWindow:
     paths, _, _ = make_vault(home)
-    window = MainWindow(gui_context(paths, env), TEST_KEYS)
-    qtbot.addWidget(window)
-    window.show()
-    window.start()
-    wait_idle(qtbot, window.ctx)
-    window.unlock.passphrase.setText(PASSPHRASE)
-    window.unlock.unlock_button.click()
-    wait_idle(qtbot, window.ctx)
+    window: MainWindow = unlocked(qtbot, paths, env)
     return window
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from coheara.inference.reasoning import strip_reasoning
+from coheara.inference.reasoning import object_start, strip_reasoning
 
 _CLOSER = {"{": "}", "[": "]"}
 
@@ -36,20 +36,10 @@ class _Frame:
     items: int = 0
 
 
-def _start(text: str) -> int | None:
-    """The first ``{`` that a quote or ``}`` follows: where the answer's object begins."""
-    pos = text.find("{")
-    while pos >= 0:
-        if text[pos + 1 :].lstrip()[:1] in ('"', "}"):
-            return pos
-        pos = text.find("{", pos + 1)
-    return None
-
-
 def salvage_json(answer: str) -> Salvaged | None:
     """The cut answer, closed after its last complete item; None when no object was even begun."""
     text = strip_reasoning(answer)
-    start = _start(text)
+    start = object_start(text)
     if start is None:
         return None
     stack: list[_Frame] = []

@@ -33,16 +33,17 @@ def first_json_object(text: str) -> str | None:
     A brace counts as a start only when a quote or a closing brace follows it, so chatter such
     as "{see below}" is skipped.
     """
-    start = _next_start(text, 0)
+    start = object_start(text, 0)
     while start is not None:
         end = _object_end(text, start)
         if end is not None:
             return text[start : end + 1]
-        start = _next_start(text, start + 1)
+        start = object_start(text, start + 1)
     return None
 
 
-def _next_start(text: str, pos: int) -> int | None:
+def object_start(text: str, pos: int = 0) -> int | None:
+    """The first ``{`` at or after ``pos`` that a quote or ``}`` follows: where an answer's object begins."""
     while True:
         i = text.find("{", pos)
         if i < 0:
