@@ -10,6 +10,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 from review_health_data import SampleVault, build_sample_vault
 
+from coheara.domain.documents import DocumentStatus
 from coheara.domain import Domain, ItemBadge
 from coheara.gui.context import GuiContext
 from coheara.gui.qt import QtCore, QtWidgets, Qt
@@ -167,6 +168,20 @@ def test_history_dialog_lists_each_change_with_its_time(qtbot: QtBot, view: Revi
     view.toolbar.undo()
     qtbot.waitUntil(lambda: len(dialog.rows()) == 2)
     assert dialog.rows()[0][1] == "Undo" and dialog.rows()[1][1] == "Changed (undone)"
+
+
+def test_history_lists_marking_the_document_reviewed_and_back(qtbot: QtBot, view: ReviewView) -> None:
+    view.toolbar.toggle_reviewed()
+    qtbot.waitUntil(lambda: view.summary is not None and view.summary.status is DocumentStatus.REVIEWED)
+    view.show_history()
+    dialog = view.history_dialog()
+    assert dialog is not None
+    qtbot.waitUntil(lambda: len(dialog.rows()) == 1)
+    assert dialog.rows()[0][1:] == ["Marked reviewed", "The whole document", ""]
+    view.toolbar.toggle_reviewed()
+    qtbot.waitUntil(lambda: len(dialog.rows()) == 2)
+    assert [row[1] for row in dialog.rows()] == ["Marked as needing review", "Marked reviewed"]
+    assert not dialog.empty.isVisible()
 
 
 def test_confirm_selected_and_confirm_the_verified_values_shown(qtbot: QtBot, view: ReviewView,

@@ -99,11 +99,17 @@ def undo(vault: Vault, document_id: int) -> int | None:
 
 
 def history(vault: Vault, document_id: int) -> list[dict[str, object]]:
+    """Every change to the document's values and to the document itself, oldest first."""
     with vault.reading() as conn:
-        return store.edits_for_document(conn, document_id)
+        edits = store.edits_for_document(conn, document_id)
+        events = docs.events_for_document(conn, document_id)
+    # Both carry UTC ISO times of one clock: sorting by them interleaves the two trails faithfully,
+    # and the sort is stable, so changes of the same instant keep their recorded order.
+    return sorted([*edits, *events], key=lambda entry: str(entry["at"]))
 
 
 def mark_reviewed(vault: Vault, document_id: int, reviewed: bool = True) -> None:
     status = DocumentStatus.REVIEWED if reviewed else DocumentStatus.NEEDS_REVIEW
     with vault.writing() as conn:
         docs.set_status(conn, document_id, status)
+        docs.record_event(conn, document_id, "reviewed" if reviewed else "needs_review")

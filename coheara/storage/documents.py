@@ -151,3 +151,15 @@ def delete_document(conn: Connection, document_id: int) -> bool:
     """Remove the document and everything derived from it (cascades: pages, items, attempts, edits)."""
     cur = conn.execute("DELETE FROM documents WHERE id = ?", (document_id,))
     return cur.rowcount > 0
+
+
+def record_event(conn: Connection, document_id: int, action: str) -> None:
+    """Keep what the patient did to the whole document (``reviewed``/``needs_review``) for History."""
+    conn.execute("INSERT INTO document_events (document_id, at, action) VALUES (?, ?, ?)",
+                 (document_id, datetime.now(UTC).isoformat(), action))
+
+
+def events_for_document(conn: Connection, document_id: int) -> list[dict[str, Any]]:
+    rows = conn.execute("SELECT id, at, action FROM document_events WHERE document_id = ? ORDER BY id",
+                        (document_id,))
+    return [{"event": r[0], "at": r[1], "action": r[2]} for r in rows]

@@ -229,7 +229,7 @@ class ReviewView(QtWidgets.QWidget):
 
     # -- selection --------------------------------------------------------------------------------
     def _on_selection(self, items: list[ExtractedItem]) -> None:
-        can_undo = any(not e["undone"] and e["action"] != "undo" for e in self.edits)
+        can_undo = any("event" not in e and not e["undone"] and e["action"] != "undo" for e in self.edits)
         self.toolbar.update_state(self._has_items, len(items), can_undo)
         if len(items) != 1:
             self.detail.setText(HINT if not items else f"{len(items)} values selected.")

@@ -14,7 +14,9 @@ from coheara.domain.items import DOMAIN_FIELDS, Domain
 from coheara.gui.models.items import field_header
 from coheara.gui.qt import QtGui, QtWidgets
 
-_ACTIONS = {"edit": "Changed", "add": "Added", "delete": "Deleted", "confirm": "Confirmed", "undo": "Undo"}
+_ACTIONS = {"edit": "Changed", "add": "Added", "delete": "Deleted", "confirm": "Confirmed", "undo": "Undo",
+            "reviewed": "Marked reviewed", "needs_review": "Marked as needing review"}
+WHOLE_DOCUMENT = "The whole document"
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,9 +62,13 @@ def _summary(fields: dict[str, Any]) -> str:
 
 def describe_edits(edits: list[dict[str, Any]]) -> list[HistoryRow]:
     """Turn the audit trail into plain sentences, newest first."""
-    by_id = {e["id"]: e for e in edits}
+    by_id = {e["id"]: e for e in edits if "id" in e}
     rows = []
     for edit in edits:
+        if "event" in edit:  # the document as a whole, not one of its values
+            rows.append(HistoryRow(local_time(edit["at"]), _ACTIONS.get(edit["action"], edit["action"]),
+                                   WHOLE_DOCUMENT, "", False))
+            continue
         old, new = _fields(edit.get("old")), _fields(edit.get("new"))
         action = edit["action"]
         if action == "edit":
@@ -83,7 +89,7 @@ def describe_edits(edits: list[dict[str, Any]]) -> list[HistoryRow]:
 
 
 class HistoryDialog(QtWidgets.QDialog):
-    """Every change to this document's values, with times; the model's first reading is kept."""
+    """Every change to this document and its values, with times; the model's first reading is kept."""
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
