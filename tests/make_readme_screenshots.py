@@ -1,6 +1,8 @@
 """Regenerate the README's screenshots (packaging/screenshots/) from a realistic demo vault.
 
 Not a test: run `QT_QPA_PLATFORM=offscreen .venv/bin/python tests/make_readme_screenshots.py`.
+`--all DIR [--dark] [--smallest]` keeps every view's picture in DIR instead (to look at them, e.g. at
+the window's smallest size) and leaves the README's alone.
 The documents are printed PDFs made here (fictitious patient), read through the fake Ollama server
 (tests only) and the real services, then every view is rendered by `python -m coheara.gui.snapshots`.
 """
@@ -82,7 +84,9 @@ def print_pdf(path: Path, truth: dict) -> Path:
     return path
 
 
-def main() -> None:
+def main(args: list[str]) -> None:
+    keep_all = Path(args[args.index("--all") + 1]) if "--all" in args else None
+    flags = [a for a in args if a in ("--dark", "--smallest")]
     from coheara.config import AppPaths, Settings
     from coheara.notice import NOTICE_VERSION
     from coheara.security.keys import KeyStore
@@ -121,8 +125,14 @@ def main() -> None:
                "QT_QPA_PLATFORM": "offscreen"}
         for override in ("OLLAMA_HOST", "COHEARA_MODEL"):
             env.pop(override, None)
-        subprocess.run([sys.executable, "-m", "coheara.gui.snapshots", str(shots)], env=env, check=True,
+        subprocess.run([sys.executable, "-m", "coheara.gui.snapshots", str(shots), *flags], env=env, check=True,
                        capture_output=True)
+        if keep_all is not None:
+            keep_all.mkdir(parents=True, exist_ok=True)
+            for shot in sorted(shots.glob("*.png")):
+                shutil.copy(shot, keep_all / shot.name)
+            print("\n".join(sorted(p.name for p in keep_all.glob("*.png"))))
+            return
         OUT.mkdir(parents=True, exist_ok=True)
         for old in OUT.glob("*.png"):
             old.unlink()
@@ -134,4 +144,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

@@ -1,10 +1,11 @@
-"""Render every view to PNG, offscreen: ``python -m coheara.gui.snapshots OUT_DIR [--dark]``.
+"""Render every view to PNG, offscreen: ``python -m coheara.gui.snapshots OUT_DIR [--dark] [--smallest]``.
 
 Opens the vault in COHEARA_HOME with COHEARA_PASSPHRASE and walks the real window through each
 screen: the first-run pages (shown, never submitted: nothing is created), unlock (and a wrong
 passphrase), the library with its documents, live reading and import results, review, medications,
 lab results, settings, export, the engine dialog, About and the delete confirmation. ``--dark`` renders with
-a dark palette, to check that every view follows the system's colours. The PNGs show the
+a dark palette, to check that every view follows the system's colours; ``--smallest`` renders at the
+window's minimum size, where clipped text and crowded panes show first. The PNGs show the
 vault's content: write them only where the patient's data may be (they are not encrypted).
 
 Each picture is checked before it is written: the view it is named after must be the one showing,
@@ -216,10 +217,10 @@ def dark_palette() -> QtGui.QPalette:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    dark = "--dark" in args
-    args = [a for a in args if a != "--dark"]
+    dark, smallest = "--dark" in args, "--smallest" in args
+    args = [a for a in args if a not in ("--dark", "--smallest")]
     if len(args) != 1:
-        print("usage: python -m coheara.gui.snapshots OUT_DIR [--dark]", file=sys.stderr)
+        print("usage: python -m coheara.gui.snapshots OUT_DIR [--dark] [--smallest]", file=sys.stderr)
         return 2
     passphrase = os.environ.get("COHEARA_PASSPHRASE")
     if not passphrase or not os.environ.get("COHEARA_HOME"):
@@ -236,7 +237,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     keep_qt_settings_inside(paths)
     ctx = GuiContext(paths, dict(os.environ))
     window = MainWindow(ctx, KeyOptions(keyring_backend=None))
-    window.resize(*SIZE)
+    window.resize(window.minimumSize() if smallest else QtCore.QSize(*SIZE))
     window.show()
     shots = Snapshotter(window, out)
     try:

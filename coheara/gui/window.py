@@ -9,7 +9,6 @@ and shows the unlock screen. Files dropped anywhere on the window are imported.
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -22,8 +21,11 @@ from coheara.gui.qt import QtCore, QtGui, QtWidgets, Qt
 from coheara.gui.views.about import AboutDialog
 from coheara.gui.views.engine_monitor import EngineMonitor, is_ready
 from coheara.gui.views.engine_status import EngineIndicator
+from coheara.gui.views.labs import LabsView
 from coheara.gui.views.library import LibraryView
+from coheara.gui.views.medications import MedicationsView
 from coheara.gui.views.onboarding import OnboardingView
+from coheara.gui.views.review import ReviewView
 from coheara.gui.views.terms import TermsPage
 from coheara.gui.views.settings import SettingsView
 from coheara.gui.views.unlock import KeyOptions, UnlockView
@@ -36,23 +38,10 @@ ENGINE_CHECK_MS = 60_000
 # While the engine is down it is asked again after 5 s, then 10, 20, 40 and every minute: a patient who
 # just started Ollama sees the queue move within seconds, an engine that stays off costs nothing.
 ENGINE_RETRY_MS = 5_000
+# The smallest window every view is checked at: a 1366×768 laptop screen less a desktop's panels,
+# with room to spare for a window placed beside another.
+SMALLEST = (900, 600)
 NAVIGATION = ("Library", "Medications", "Lab results", "Settings")
-
-
-def optional_view(module: str, class_name: str, ctx: GuiContext, parent: QtWidgets.QWidget,
-                  title: str) -> QtWidgets.QWidget:
-    """A view another part of the app provides, or a placeholder while that module does not exist."""
-    name = f"coheara.gui.views.{module}"
-    try:
-        view_class = getattr(importlib.import_module(name), class_name)
-    except (ImportError, AttributeError) as exc:
-        # Absent (not built yet) or broken: the rest of the app must still open for the patient.
-        log.error("view %s.%s unavailable (%s)", module, class_name, type(exc).__name__)
-        placeholder = QtWidgets.QLabel(f"{title} will appear here.", parent)
-        placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        placeholder.setAccessibleName(title)
-        return placeholder
-    return view_class(ctx, parent)
 
 
 class MainWindow(QtWidgets.QMainWindow):
@@ -79,6 +68,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.statusBar().addPermanentWidget(self.indicator)
         ctx.settings_changed.connect(self._settings_changed)
         self.library.extractor.finished.connect(lambda *_: self.monitor.refresh())
+        self.setMinimumSize(*SMALLEST)
         self.resize(1100, 760)
 
     # -- construction --------------------------------------------------------------------------
@@ -123,11 +113,11 @@ class MainWindow(QtWidgets.QMainWindow):
         self.views = QtWidgets.QStackedWidget(self.shell)
         self.library = LibraryView(self.ctx, self.views)
         self.library.open_document.connect(self.open_review)
-        self.medications = optional_view("medications", "MedicationsView", self.ctx, self.views, "Medications")
-        self.labs = optional_view("labs", "LabsView", self.ctx, self.views, "Lab results")
+        self.medications = MedicationsView(self.ctx, self.views)
+        self.labs = LabsView(self.ctx, self.views)
         self.settings_view = SettingsView(self.ctx, self.monitor, self.views)
         self.review_page = QtWidgets.QWidget(self.views)
-        self.review = optional_view("review", "ReviewView", self.ctx, self.review_page, "Review")
+        self.review = ReviewView(self.ctx, self.review_page)
         back = QtWidgets.QPushButton("← Back to the library", self.review_page)
         back.setAccessibleName("Back to the library")
         back.clicked.connect(lambda: self.show_view("Library"))
@@ -137,10 +127,8 @@ class MainWindow(QtWidgets.QMainWindow):
         review_layout.addWidget(self.review, 1)
         for view in (self.library, self.medications, self.labs, self.settings_view, self.review_page):
             self.views.addWidget(view)
-        for view in (self.medications, self.labs):  # "show me the document this value came from"
-            opener = getattr(view, "open_document", None)
-            if opener is not None:
-                opener.connect(self.open_review)
+        for overview in (self.medications, self.labs):  # "show me the document this value came from"
+            overview.open_document.connect(self.open_review)
         self.sidebar.currentRowChanged.connect(self._navigate)
         side = QtWidgets.QVBoxLayout()
         side.addWidget(self.sidebar, 1)
@@ -227,9 +215,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.ctx.set_vault(None)  # views clear themselves on vault_locked
         close_dialogs(self)
         for view in (self.medications, self.labs, self.review):
-            clear = getattr(view, "clear", None)
-            if callable(clear):
-                clear()
+            view.clear()
         clear_secret_clipboard()
         self._set_unlocked_actions(False)
         self.pages.setCurrentWidget(self.unlock)
@@ -298,9 +284,7 @@ class MainWindow(QtWidgets.QMainWindow):
         return self.views.currentWidget()
 
     def open_review(self, document_id: int) -> None:
-        show = getattr(self.review, "show_document", None)
-        if callable(show):
-            show(document_id)
+        self.review.show_document(document_id)
         self.sidebar.setCurrentRow(-1)  # so that clicking "Library" again is a change and navigates
         self.views.setCurrentWidget(self.review_page)
 

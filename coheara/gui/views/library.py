@@ -12,6 +12,7 @@ from pathlib import Path
 
 from coheara.domain.documents import DocumentStatus, DocumentSummary
 from coheara.errors import KnownError
+from coheara.gui.actions import Action, Changed, UndoUnit, perform
 from coheara.gui.context import GuiContext
 from coheara.gui.dialogs import confirm
 from coheara.gui.models.documents import DocumentIdRole, DocumentsModel, StatusRole
@@ -299,11 +300,8 @@ class LibraryView(QtWidgets.QWidget):
         )
 
     def _delete(self, document_id: int) -> None:
-        vault = self.ctx.vault
-        if vault is None:
-            return
-        self.ctx.runner.run_db(lambda op: doc_service.delete_document(vault, document_id),
-                               on_done=lambda _: self.ctx.documents_changed.emit(), parent=self)
+        perform(self.ctx, Action("Delete a document", lambda vault: doc_service.delete_document(vault, document_id),
+                                 Changed.DOCUMENTS, frozenset({document_id}), undo=UndoUnit.NOT_UNDONE), parent=self)
 
     def shutdown(self) -> None:
         """Stop background work (the window is closing)."""

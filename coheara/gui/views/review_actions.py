@@ -1,8 +1,10 @@
 """The review toolbar and what its buttons do: add, delete, undo, confirm, mark reviewed.
 
-Every change runs ``services.review`` on the database thread, which records the old value and the
-time; afterwards ``ctx.items_changed`` tells every view (this one included) to reload. Deleting asks
-no question: it is undone with one click or Ctrl+Z, and nothing the model read is ever lost.
+Each button builds one ``gui.actions.Action``: ``services.review`` on the database thread, which
+records the old value and the time (several values changed at once share one batch: one Undo
+step). Once it succeeded the action announces what it changed and every view (this one included)
+reloads from that. Deleting asks no question: it is undone with one click or Ctrl+Z, and nothing
+the model read is ever lost.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from coheara.domain.documents import DocumentStatus
 from coheara.domain.items import Domain, ExtractedItem, ItemBadge, ReviewState
+from coheara.gui.actions import Action, Changed, UndoUnit, perform
 from coheara.gui.ops import show_failure
 from coheara.gui.qt import QtGui, QtWidgets, Qt
 from coheara.gui.views.review_dialogs import AddItemDialog
@@ -90,31 +93,30 @@ class ReviewActions(QtWidgets.QWidget):
         self.undo_button.setEnabled(can_undo)
 
     # -- changes ----------------------------------------------------------------------------------
-    def _change(self, work: Work, message: str | Callable[[Any], str],
+    def _change(self, name: str, work: Work, message: str | Callable[[Any], str],
                 select: Callable[[Any], list[int]] | None = None, document: bool = False) -> None:
-        """Run ``work(vault, doc_id)`` on the database thread, then tell every view what changed: the
-        items, or (``document``) the document itself."""
-        doc_id, vault = self.view.document_id, self.view.ctx.vault
-        if doc_id is None or vault is None:
+        """Perform ``work(vault, doc_id)`` as the action ``name``: it changes this document's values,
+        or (``document``) the document itself, which Undo leaves to the opposite button."""
+        doc_id = self.view.document_id
+        if doc_id is None:
             return
 
         def done(result: Any) -> None:
             self.view.feedback.setText(message(result) if callable(message) else message)
             if select is not None:
                 self.view.tabs.select_ids(select(result))
-            if document:
-                self.view.ctx.documents_changed.emit()
-            else:
-                self.view.ctx.items_changed.emit(doc_id)
 
         def failed(exc: BaseException) -> None:
             show_failure(self.view, exc)
             self.view.schedule_reload()  # drops whatever the table showed as typed
 
-        self.view.ctx.runner.run_db(lambda _op: work(vault, doc_id), on_done=done, on_failed=failed, parent=self.view)
+        action: Action[Any] = Action(name, lambda vault: work(vault, doc_id),
+                                     Changed.DOCUMENTS if document else Changed.VALUES, frozenset({doc_id}),
+                                     undo=UndoUnit.NOT_UNDONE if document else UndoUnit.WHOLE)
+        perform(self.view.ctx, action, on_done=done, on_failed=failed, parent=self.view)
 
     def edit(self, item_id: int, field: str, text: str) -> None:
-        self._change(lambda v, _doc: review_service.edit_item(v, item_id, {field: text}),
+        self._change("Change a value", lambda v, _doc: review_service.edit_item(v, item_id, {field: text}),
                      "Saved. The old value is kept in the history; Undo (Ctrl+Z) brings it back.")
 
     def add_item(self, domain: Domain, values: dict[str, str | None] | None = None) -> None:
@@ -125,7 +127,7 @@ class ReviewActions(QtWidgets.QWidget):
                 return
             values = dialog.values()
         page, fields = self.view.pages.current(), dict(values)
-        self._change(lambda v, doc: review_service.add_item(v, doc, domain, fields, page_index=page),
+        self._change("Add a value", lambda v, doc: review_service.add_item(v, doc, domain, fields, page_index=page),
                      "Added. It is marked “edited” until you confirm it.", select=lambda new_id: [new_id])
 
     def delete_selected(self) -> None:
@@ -137,17 +139,18 @@ class ReviewActions(QtWidgets.QWidget):
             review_service.delete_items(vault, ids)
 
         them = "them" if len(ids) > 1 else "it"
-        self._change(work, f"Deleted {_values(len(ids))}. Undo (Ctrl+Z) brings {them} back.")
+        self._change("Delete values", work, f"Deleted {_values(len(ids))}. Undo (Ctrl+Z) brings {them} back.")
 
     def undo(self) -> None:
-        self._change(review_service.undo,
+        self._change("Undo", review_service.undo,
                      lambda item_id: "Undone." if item_id is not None else "There is nothing to undo.",
                      select=lambda item_id: [item_id] if item_id is not None else [])
 
     def confirm_selected(self) -> None:
         ids = [i.id for i in self.view.tabs.selected_items() if i.id is not None]
         if ids:
-            self._change(lambda v, _doc: review_service.confirm_items(v, ids), f"Confirmed {_values(len(ids))}.",
+            self._change("Confirm values", lambda v, _doc: review_service.confirm_items(v, ids),
+                         f"Confirmed {_values(len(ids))}.",
                          select=lambda _result: ids)
 
     def confirm_page(self) -> None:
@@ -167,7 +170,7 @@ class ReviewActions(QtWidgets.QWidget):
         if not ids:
             self.view.feedback.setText(f"No verified values to confirm in {where}. {_left(left)}".strip())
             return
-        self._change(lambda v, _doc: review_service.confirm_items(v, ids),
+        self._change("Confirm the verified values shown", lambda v, _doc: review_service.confirm_items(v, ids),
                      f"Confirmed {_values(len(ids))} of {where}, each printed so on the page. {_left(left)}".strip(),
                      select=lambda _result: ids)
 
@@ -180,4 +183,5 @@ class ReviewActions(QtWidgets.QWidget):
         def work(vault: Vault, doc: int) -> None:
             review_service.mark_reviewed(vault, doc, reviewed)
 
-        self._change(work, "Marked as reviewed." if reviewed else "Marked as needing review.", document=True)
+        self._change("Mark reviewed" if reviewed else "Reopen review", work,
+                     "Marked as reviewed." if reviewed else "Marked as needing review.", document=True)
