@@ -11,6 +11,8 @@ import io
 import struct
 import zlib
 from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
 
 import pymupdf
 from PIL import Image
@@ -178,3 +180,16 @@ def open_png(data: bytes) -> Image.Image:
     image = Image.open(io.BytesIO(data), formats=["PNG"])
     image.load()
     return image
+
+
+def printed_lab_report(path: Path, truth: dict[str, Any]) -> Path:
+    """A one-page PDF that prints exactly what ``truth`` says (so grounding can find it)."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    meta = truth["document"]
+    page.insert_text((60, 60), f"{meta['issuer']}  Befund vom {meta['date']}", fontsize=12)
+    for row, item in enumerate(truth["lab_results"]):
+        line = f"{item['test']}   {item['value']} {item['unit']}   ({item['reference_range']}) {item['flag'] or ''}"
+        page.insert_text((60, 100 + 18 * row), line, fontsize=10)
+    doc.save(path)
+    return path

@@ -6,7 +6,9 @@ in a process of its own, with ``DISPLAY`` pointing at an Xvfb server that runs o
 needs. The probe creates the QApplication, schedules its script on a QTimer, then hands over to the
 real entry point ``coheara.app.main([])`` (harden the process, check the display, configure logging,
 ``run_gui``, which reuses this QApplication). The script then walks first run, an import through the
-library's own Import button and file dialog, and the review of the imported page.
+library's own Import button and file dialog, the reading by the engine (the tests' fake Ollama on
+loopback), the review (a value corrected by typing, the verified values confirmed, one Ctrl+Z), a
+PDF export through Qt's save dialog, and locking and unlocking with the passphrase typed again.
 
 What is checked from outside the app goes through other X clients: ``xdotool`` says whether our
 window is mapped and viewable, and clicks and types through the X server (XTEST), so input takes
@@ -42,6 +44,9 @@ if __name__ == "__main__" and (_problem := display_problem(os.environ)) is not N
 
 from coheara.gui.main import application  # noqa: E402
 from coheara.gui.qt import QtCore, QtGui, QtWidgets  # noqa: E402
+from coheara.domain.documents import DocumentStatus  # noqa: E402
+from coheara.domain.items import Domain, ReviewState  # noqa: E402
+from coheara.gui.views.export_dialog import ExportDialog  # noqa: E402
 from coheara.gui.window import MainWindow  # noqa: E402
 
 # Typed through the X server: lower-case letters and spaces exist on every keymap xdotool may meet.
@@ -51,6 +56,9 @@ STEP_TIMEOUT_S = 30.0  # generous: a loaded CI machine may take seconds for one 
 SETTLE_S = 0.4  # let Qt paint and the X server show it before a screenshot or a click
 TOOL_TIMEOUT_S = 15.0
 EXIT_STEP_FAILED = 3
+READING_TIMEOUT_S = 90.0  # one page through every strategy of the fake engine, on a loaded CI machine
+CORRECTED = "13,9"  # what the patient types over the first value
+EXPORT_NAME = "for-my-doctor.pdf"
 
 
 @dataclass
@@ -187,6 +195,18 @@ class Probe:
         if result.returncode != 0:
             raise RuntimeError(f"xdotool click failed: {result.stderr.strip()}")
 
+    def double_click_at(self, point: QtCore.QPoint) -> None:
+        result = run_tool(["xdotool", "mousemove", "--sync", str(point.x()), str(point.y()), "click", "--repeat", "2",
+                           "--delay", "80", "1"])
+        if result.returncode != 0:
+            raise RuntimeError(f"xdotool double-click failed: {result.stderr.strip()}")
+
+    def keys(self, combo: str) -> None:
+        """Press a key or a chord (``ctrl+z``) on the focused window, through the X server."""
+        result = run_tool(["xdotool", "key", "--clearmodifiers", combo])
+        if result.returncode != 0:
+            raise RuntimeError(f"xdotool key failed: {result.stderr.strip()}")
+
     def type_text(self, text: str) -> None:
         """Type ``text`` into whatever has the keyboard focus, key by key through the X server."""
         result = run_tool(["xdotool", "type", "--delay", "5", text])
@@ -198,6 +218,13 @@ class Probe:
     def main_window(self) -> MainWindow | None:
         for widget in QtWidgets.QApplication.topLevelWidgets():
             if isinstance(widget, MainWindow) and widget.isVisible():
+                return widget
+        return None
+
+    @staticmethod
+    def top_level(kind: type[Any]) -> Any:
+        for widget in QtWidgets.QApplication.topLevelWidgets():
+            if isinstance(widget, kind) and widget.isVisible():
                 return widget
         return None
 
@@ -297,8 +324,11 @@ class Probe:
         yield Wait("the document in the library",
                    lambda: library.model.rowCount() == 1 and library.content.currentWidget() is library.table
                    and library.results.lines())
-        # Nothing listens at OLLAMA_HOST: reading fails at once and the document stays queued.
-        yield Wait("the reading attempt to end", lambda: not library.extractor.running() and idle())
+        # The engine (the fake Ollama of the tests, on loopback) reads the page: the document then
+        # waits for the patient's review.
+        yield Wait("the reading to end", lambda: not library.extractor.running() and idle()
+                   and (d := library.model.document_at(0)) is not None and d.status is DocumentStatus.NEEDS_REVIEW,
+                   READING_TIMEOUT_S)
         yield Wait("the thumbnail", lambda: not library.model.missing_thumbnails())
         doc = library.model.document_at(0)
         assert doc is not None
@@ -312,17 +342,101 @@ class Probe:
         # 4. Review: select the row and press Review, as the patient does.
         library.table.selectRow(0)
         yield Wait("the Review button", library.review_button.isEnabled)
-        library.review_button.click()
+        self.click(library.review_button)
         yield Wait("the review page", lambda: window.current_view() is window.review_page
                    and window.review_page.isVisible())
         review = window.review
         viewer = review.page_panel.viewer
-        yield Wait("the page image", lambda: viewer.has_image() and idle() and review.title.text() == doc.filename)
+        labs = review.tabs.models[Domain.LAB_RESULTS]
+        yield Wait("the page image and the values", lambda: viewer.has_image() and idle()
+                   and review.title.text() == doc.filename and labs.rowCount() > 0)
         size = viewer.image_size()
+        badges = [item.badge.value for item in labs.items()]
         yield Wait("the review to be painted", after(SETTLE_S))
         self.step("review", title=review.title.text(), page_label=review.page_panel.page_label.text(),
                   image_size=[size.width(), size.height()], viewer_visible=viewer.isVisible(),
-                  screenshot=self.screenshot("4_review"))
+                  values=labs.rowCount(), badges=badges, screenshot=self.screenshot("4_review"))
+
+        # 5. Correct a value: double-click its cell, type over it, press Return (all through X).
+        table = review.tabs.tables[Domain.LAB_RESULTS]
+        first = labs.item_at(0)
+        assert first.id is not None
+        item_id, before = first.id, str(first.fields.get("value"))
+        rect = table.visualRect(labs.index(0, labs.column_of("value")))
+        self.double_click_at(table.viewport().mapToGlobal(rect.center()))
+        yield Wait("the cell editor", lambda: isinstance(QtWidgets.QApplication.focusWidget(), QtWidgets.QLineEdit))
+        self.keys("ctrl+a")
+        self.type_text(CORRECTED)
+        self.keys("Return")
+
+        def shown_value() -> str | None:
+            row = labs.row_of(item_id)
+            return None if row is None else labs.item_at(row).fields.get("value")
+
+        yield Wait("the corrected value", lambda: shown_value() == CORRECTED and idle())
+        edited_badge = labs.item_at(labs.row_of(item_id) or 0).badge.value
+
+        # 6. Confirm the verified values shown, then one Ctrl+Z takes the whole confirmation back.
+        def confirmed() -> int:
+            return sum(1 for item in labs.items() if item.review_state is ReviewState.CONFIRMED)
+
+        self.click(review.toolbar.confirm_page_button)
+        yield Wait("values confirmed", lambda: confirmed() > 0 and idle())
+        confirmed_count, confirm_feedback = confirmed(), review.feedback.text()
+        self.keys("ctrl+z")
+        yield Wait("the confirmation undone", lambda: confirmed() == 0 and idle()
+                   and review.feedback.text() == "Undone.")
+        yield Wait("the review to be painted", after(SETTLE_S))
+        self.step("review_changes", before=before, after=shown_value(), edited_badge=edited_badge,
+                  confirmed=confirmed_count, confirm_feedback=confirm_feedback, after_undo=confirmed(),
+                  screenshot=self.screenshot("5_review_changes"))
+
+        # 7. Export a PDF summary for the doctor: Ctrl+E, Save as…, Qt's save dialog, a typed name.
+        self.keys("ctrl+e")
+        export: ExportDialog = yield Wait("the export dialog", lambda: self.top_level(ExportDialog))
+        export.unreviewed.setChecked(True)  # nothing is confirmed after the undo
+        yield Wait("the export dialog to be painted", after(SETTLE_S))
+        export_shot = self.screenshot("6_export")
+        self.click(export.save_button)
+        save: QtWidgets.QFileDialog = yield Wait("the save dialog", self.file_dialog)
+        save.setDirectory(str(self.pdf.parent))
+        name_field = yield Wait("the save dialog's name field to have the focus",
+                                lambda: save.isActiveWindow() and isinstance(save.focusWidget(), QtWidgets.QLineEdit)
+                                and save.focusWidget())
+        self.keys("ctrl+a")
+        self.type_text(EXPORT_NAME)
+        yield Wait("the typed export name to arrive", lambda: name_field.text() == EXPORT_NAME)
+        box = save.findChild(QtWidgets.QDialogButtonBox)
+        save_button = box.button(QtWidgets.QDialogButtonBox.StandardButton.Save) if box is not None else None
+        if save_button is None:
+            raise AssertionError("the save dialog has no Save button")
+        save_button.click()
+        yield Wait("the export to be written", lambda: export.result_path is not None and idle(), 60.0)
+        exported = export.result_path
+        self.step("exported", path=str(exported), status=export.status.text(),
+                  show_in_folder=export.show_button.isVisible(), warning=export.warning.text(),
+                  screenshot=export_shot)
+        export.done(0)
+
+        # 8. Lock (Ctrl+L) and unlock with the passphrase typed again.
+        yield Wait("the export dialog to close", lambda: self.top_level(ExportDialog) is None)
+        self.keys("ctrl+l")
+        unlock = window.unlock
+        yield Wait("the unlock screen", lambda: window.pages.currentWidget() is unlock and ctx.vault is None)
+        yield Wait("the unlock screen to be painted", after(SETTLE_S))
+        locked_shot = self.screenshot("7_locked")
+        self.click(unlock.passphrase)
+        yield Wait("the passphrase field to have the focus", unlock.passphrase.hasFocus)
+        self.type_text(PASSPHRASE)
+        yield Wait("the typed passphrase to arrive", lambda: unlock.passphrase.text() == PASSPHRASE)
+        self.keys("Return")
+        yield Wait("the library again", lambda: ctx.vault is not None and window.shell_visible()
+                   and library.model.rowCount() == 1 and idle())
+        yield Wait("the library to be painted", after(SETTLE_S))
+        again = library.model.document_at(0)
+        self.step("unlocked", locked_screenshot=locked_shot, rows=library.model.rowCount(),
+                  status=again.status.value if again is not None else None,
+                  screenshot=self.screenshot("8_unlocked"))
 
         # The patient closes the window; the app must leave with status 0.
         self.report["finished"] = True

@@ -10,26 +10,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pymupdf
 import pytest
 from cli_support import CliEnv
+from docs_factory import printed_lab_report
 from fake_ollama import FakeOllama
 from fake_ollama_scripts import PageResponder, Reply, lab_page, long_lab_responder, loop_row
 
 MODEL = "coheara-medgemma-4b-q8"
-
-
-def printed_lab_report(path: Path, truth: dict) -> Path:
-    """A one-page PDF that prints exactly what ``truth`` says (so grounding can find it)."""
-    doc = pymupdf.open()
-    page = doc.new_page()
-    meta = truth["document"]
-    page.insert_text((60, 60), f"{meta['issuer']}  Befund vom {meta['date']}", fontsize=12)
-    for row, item in enumerate(truth["lab_results"]):
-        line = f"{item['test']}   {item['value']} {item['unit']}   ({item['reference_range']}) {item['flag'] or ''}"
-        page.insert_text((60, 100 + 18 * row), line, fontsize=10)
-    doc.save(path)
-    return path
 
 
 @pytest.fixture

@@ -7,8 +7,11 @@ a process of its own with ``QT_QPA_PLATFORM`` unset, starting from the real entr
 ``coheara.app.main([])``, while ``tests/real_desktop_probe.py`` walks what a patient does: the
 first-run window appears (seen by another X client, ``xdotool``), first run with a real mouse click
 and a passphrase typed through the X server, an import through the Import button and Qt's file
-dialog, the document in the library, and its review with the page image. Screenshots of the whole
-screen (ImageMagick ``import``, optional) are left under the test's ``tmp_path``.
+dialog, the reading by the engine (the tests' fake Ollama on loopback: the model is the one thing
+faked), the review with the page image (a value corrected by double-click and typing, the verified
+values confirmed, one Ctrl+Z taking the whole confirmation back), a PDF export through Ctrl+E and
+Qt's save dialog, and Ctrl+L then unlocking with the passphrase typed again. Screenshots of the
+whole screen (ImageMagick ``import``, optional) are left under the test's ``tmp_path``.
 
 Xvfb, openbox and xdotool are required: CI installs them (``apt-get install xvfb openbox xdotool``),
 and a missing one fails the test rather than skipping it, so CI cannot pass without the real check.
@@ -28,8 +31,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import pymupdf
 import pytest
-from docs_factory import text_pdf
+from docs_factory import printed_lab_report
+from fake_ollama import FakeOllama
+from fake_ollama_scripts import PageResponder, lab_page
 from PIL import Image
 
 pytestmark = pytest.mark.gui
@@ -38,8 +44,10 @@ PROBE = Path(__file__).with_name("real_desktop_probe.py")
 REQUIRED_TOOLS = ("Xvfb", "openbox", "xdotool")
 SCREEN = (1280, 860)
 START_TIMEOUT_S = 20.0  # Xvfb and openbox start in well under a second; CI machines can be slow
-PROBE_TIMEOUT_S = 180.0  # the walk takes about ten seconds; each of its waits has its own limit
+PROBE_TIMEOUT_S = 300.0  # the walk takes about half a minute; each of its waits has its own limit
 FILENAME = "lab-report.pdf"
+MODEL = "coheara-medgemma-4b-q8"
+ROWS = 4
 
 # What the app's process may print to stderr on xcb without anything being wrong: a substring of
 # the line, and why it is accepted. Anything else (a Qt warning, a Python traceback from a slot)
@@ -156,7 +164,7 @@ def x_display(tmp_path: Path) -> Iterator[str]:
         _stop(xvfb)
 
 
-def _app_environment(tmp_path: Path, display: str) -> dict[str, str]:
+def _app_environment(tmp_path: Path, display: str, engine: str) -> dict[str, str]:
     """The app's environment: ours minus what points elsewhere, plus a throwaway home and vault."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(DROPPED_VARIABLES)}
     runtime = tmp_path / "runtime"
@@ -170,8 +178,9 @@ def _app_environment(tmp_path: Path, display: str) -> dict[str, str]:
         "TMPDIR": str(tmp_path / "tmp"),
         # A private one, as a desktop session has: the developer's own is dropped with the XDG_ rest.
         "XDG_RUNTIME_DIR": str(runtime),
-        # Nothing listens on the discard port: the engine is "not running" and documents stay queued.
-        "OLLAMA_HOST": "http://127.0.0.1:9",
+        # The tests' fake Ollama on loopback (the model is the one thing faked), and its q8 build.
+        "OLLAMA_HOST": engine,
+        "COHEARA_MODEL": "q8",
         # keyring's own switch: never the developer's real keyring, so first run asks for a passphrase.
         "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
     })
@@ -192,14 +201,23 @@ def _check_screenshot(path: str | None) -> None:
     assert colours is None or len(colours) > 16, f"{path} looks blank ({len(colours or [])} colours)"
 
 
-def test_a_patient_walks_first_run_import_and_review_on_a_real_x_display(tmp_path: Path, x_display: str) -> None:
+@pytest.fixture
+def engine() -> Iterator[FakeOllama]:
+    with FakeOllama() as fake:
+        yield fake
+
+
+def test_a_patient_walks_the_whole_app_on_a_real_x_display(tmp_path: Path, x_display: str,
+                                                           engine: FakeOllama) -> None:
+    truth = lab_page(ROWS)
+    engine.add_model(MODEL, reply=PageResponder(truth))
     pdf = tmp_path / "documents" / FILENAME
     pdf.parent.mkdir()
-    pdf.write_bytes(text_pdf(1))
+    printed_lab_report(pdf, truth)
     shots = tmp_path / "screenshots"
     shots.mkdir()
     report_path = tmp_path / "report.json"
-    env = _app_environment(tmp_path, x_display)
+    env = _app_environment(tmp_path, x_display, engine.url)
     assert "QT_QPA_PLATFORM" not in env  # the suite sets offscreen; the app must choose xcb itself
 
     started = time.monotonic()
@@ -238,14 +256,40 @@ def test_a_patient_walks_first_run_import_and_review_on_a_real_x_display(tmp_pat
     assert imported["dialog_window_ids"], where
     assert imported["rows"] == 1 and imported["filename"] == FILENAME and imported["pages"] == 1, where
     assert len(imported["results"]) == 1, where
-    assert imported["results"][0].startswith(f"{FILENAME} — Imported (1 page)"), where
-    assert imported["table_visible"] and imported["status"] == "queued", where
-    assert "stay queued" in imported["extraction_outcome"], where
+    assert imported["results"][0].startswith(f"{FILENAME} — "), where
+    assert imported["table_visible"] and imported["status"] == "needs_review", where
 
-    # 4. The review shows the document and its page image.
+    # 4. The review shows the page image and every value read, each checked against the page.
     review = steps["review"]
     assert review["title"] == FILENAME and review["page_label"] == "Page 1 of 1", where
     assert min(review["image_size"]) > 100 and review["viewer_visible"], where
+    assert review["values"] == ROWS, where
+    # Erythrozyten in "/pl" is not a plausible unit for it: shown as such, never as verified.
+    verified = review["badges"].count("verified")
+    assert verified == ROWS - 1 and review["badges"].count("implausible") == 1, where
+
+    # 5–6. A corrected value is kept (and no longer "verified": the patient typed it); confirming the
+    # verified values shown and one Ctrl+Z leaves none confirmed.
+    changes = steps["review_changes"]
+    assert changes["before"] == truth["lab_results"][0]["value"] and changes["after"] == "13,9", where
+    assert changes["edited_badge"] == "edited", where
+    # The corrected value and the implausible one are left alone, and the second is named.
+    assert changes["confirmed"] == verified - 1, where
+    assert changes["confirm_feedback"].startswith(f"Confirmed {verified - 1} values"), where
+    assert "one by one: Erythrozyten" in changes["confirm_feedback"], where
+    assert changes["after_undo"] == 0, where
+
+    # 7. The PDF summary was written where the patient chose, holding the corrected value.
+    exported = steps["exported"]
+    path = Path(exported["path"])
+    assert path == pdf.parent / "for-my-doctor.pdf" and path.read_bytes().startswith(b"%PDF"), where
+    text = "".join(page.get_text() for page in pymupdf.open(path))
+    assert "13,9" in text and "not a medical device" in text.lower(), text[:2000]
+    assert exported["show_in_folder"] and "not encrypted" in exported["warning"], where
+
+    # 8. Locked with Ctrl+L, unlocked with the passphrase typed again: the document is still there.
+    unlocked = steps["unlocked"]
+    assert unlocked["rows"] == 1 and unlocked["status"] == "needs_review", where
 
     # No Qt warning and no Python traceback on stderr, nothing logged as an error.
     assert _unexpected_stderr(result.stderr) == [], where
@@ -254,5 +298,6 @@ def test_a_patient_walks_first_run_import_and_review_on_a_real_x_display(tmp_pat
     assert errors == [], errors
 
     if shutil.which("import") is not None:  # ImageMagick is optional: only the screenshots need it
-        for name in ("1_first_run", "2_passphrase", "3_library", "4_review"):
+        for name in ("1_first_run", "2_passphrase", "3_library", "4_review", "5_review_changes", "6_export",
+                     "7_locked", "8_unlocked"):
             _check_screenshot(report["screenshots"][name].get("path"))
