@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import shiboken6
 from pytestqt.qtbot import QtBot
 from review_health_data import SampleVault, build_sample_vault
 
@@ -110,3 +111,21 @@ def test_nothing_runs_while_the_vault_is_locked(ctx: GuiContext) -> None:
     assert perform(ctx, Action("Delete a document", ran.append, Changed.DOCUMENTS, frozenset({1}))) is None
     ctx.runner.wait_idle()
     assert ran == []
+
+
+def test_a_result_for_a_closed_view_is_dropped_not_delivered_to_deleted_widgets(qtbot: QtBot, ctx: GuiContext) -> None:
+    """A window closed while its work ran (autolock, quit): the answer must not reach its widgets."""
+    release = threading.Event()
+    delivered: list[object] = []
+    asking = QtWidgets.QLabel("waiting")
+
+    def slow(_op: object) -> str:
+        release.wait(10)
+        return "answer"
+
+    op = ctx.runner.run_db(slow, on_done=lambda r: (delivered.append(r), asking.setText(str(r))), parent=asking)
+    asking.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(asking))
+    release.set()
+    qtbot.waitUntil(lambda: not op.running)
+    assert delivered == []

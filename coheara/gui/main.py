@@ -15,6 +15,7 @@ from pathlib import Path
 from coheara.config import AppPaths
 from coheara.gui.context import GuiContext
 from coheara.gui.qt import QtCore, QtGui, QtWidgets
+from coheara.gui.style import apply_style
 from coheara.gui.single_instance import InstanceServer, activate_running
 from coheara.gui.views.unlock import KeyOptions
 from coheara.gui.window import MainWindow
@@ -51,6 +52,7 @@ def application() -> QtWidgets.QApplication:
     icon = QtGui.QPixmap()
     icon.loadFromData(files("coheara._resources").joinpath("coheara.png").read_bytes())
     app.setWindowIcon(QtGui.QIcon(icon))
+    apply_style(app)
     return app
 
 

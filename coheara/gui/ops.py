@@ -5,6 +5,8 @@
   the GUI thread never waits on disk, the model or the network.
 - ``fn`` receives an ``OpContext`` with ``progress(Progress)`` (delivered on the GUI thread) and a
   ``cancel`` token. Results and errors come back on the GUI thread.
+- ``parent`` is the widget that asked: once it is deleted (its window closed) the result is
+  dropped instead of reaching slots of deleted widgets; a bug is still logged.
 - The default failure path shows the one-line ``KnownError`` message (and hint) in a dialog; a bug
   shows a generic sentence and is logged by type and location only (no health data).
 """
@@ -15,6 +17,8 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+
+import shiboken6
 
 from coheara.cancel import CancelToken, Progress
 from coheara.errors import BUG_MESSAGE, Cancelled, KnownError, bug_location
@@ -135,12 +139,21 @@ class Runner(QtCore.QObject):
         if on_progress is not None:
             signals.progressed.connect(on_progress)
 
+        def gone() -> bool:
+            # The view that asked was closed meanwhile (the window shut, a dialog done): its slots
+            # would touch deleted widgets, and nobody is left to show the result to.
+            return parent is not None and not shiboken6.isValid(parent)
+
         def done(result: Any) -> None:
-            if on_done is not None:
+            if on_done is not None and not gone():
                 on_done(result)
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, Cancelled):
+                return
+            if gone():
+                if not isinstance(exc, KnownError):
+                    describe_failure(exc)  # a bug is still logged (without data)
                 return
             if on_failed is not None:
                 on_failed(exc)

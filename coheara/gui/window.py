@@ -18,6 +18,7 @@ from coheara.gui.context import GuiContext
 from coheara.gui.dialogs import clear_secret_clipboard, close_dialogs
 from coheara.gui.notice import NoticeBanner
 from coheara.gui.qt import QtCore, QtGui, QtWidgets, Qt
+from coheara.gui.style import SIDEBAR
 from coheara.gui.views.about import AboutDialog
 from coheara.gui.views.engine_monitor import EngineMonitor, is_ready
 from coheara.gui.views.engine_status import EngineIndicator
@@ -98,8 +99,9 @@ class MainWindow(QtWidgets.QMainWindow):
     def _build_shell(self) -> None:
         self.sidebar = QtWidgets.QListWidget(self.shell)
         self.sidebar.setAccessibleName("Sections")
+        self.sidebar.setObjectName(SIDEBAR)
         self.sidebar.addItems(list(NAVIGATION))
-        self.sidebar.setFixedWidth(170)
+        self.sidebar.setFixedWidth(160)
         self.sidebar.setSpacing(2)
         font = self.sidebar.font()
         font.setPointSizeF(font.pointSizeF() * 1.1)

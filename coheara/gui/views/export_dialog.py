@@ -15,6 +15,7 @@ from typing import Any
 from coheara.gui.context import GuiContext
 from coheara.gui.ops import Op, OpContext, describe_failure
 from coheara.gui.qt import QtCore, QtGui, QtWidgets
+from coheara.gui.style import mark_primary
 from coheara.services.exporting import NOT_ENCRYPTED_WARNING, ExportResult, ExportScope, export_to_file
 
 # (format, label, file suffix, file-dialog filter)
@@ -89,6 +90,7 @@ class ExportDialog(QtWidgets.QDialog):
         self.status.setWordWrap(True)
         self.status.setAccessibleName("Export status")
         self.save_button = QtWidgets.QPushButton("Save as…", self)
+        mark_primary(self.save_button)
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
         self.cancel_button = QtWidgets.QPushButton("Cancel", self)

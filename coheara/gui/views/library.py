@@ -19,6 +19,7 @@ from coheara.gui.models.documents import DocumentIdRole, DocumentsModel, StatusR
 from coheara.gui.views.export_dialog import ExportDialog, documents_folder
 from coheara.gui.ops import show_failure
 from coheara.gui.qt import QtCore, QtGui, QtWidgets, Qt, Signal
+from coheara.gui.style import mark_primary
 from coheara.gui.views.extraction import ExtractionPanel, Extractor
 from coheara.gui.views.import_flow import ImportFlow
 from coheara.gui.views.import_results import ImportProgress, ImportResults
@@ -70,6 +71,7 @@ class LibraryView(QtWidgets.QWidget):
 
     def _build(self) -> None:
         self.import_button = self._tool("Import files…", "Import files (Ctrl+O)", self.choose_files)
+        mark_primary(self.import_button)
         self.read_button = self._tool("Read queued documents", "Read queued documents with the AI", self.read_queued)
         self.export_button = self._tool("Export…", "Export a summary for your doctor (Ctrl+E)", self.open_export)
         self.review_button = self._tool("Review", "Review the selected document (Enter)", self.open_selected)
@@ -95,9 +97,12 @@ class LibraryView(QtWidgets.QWidget):
         self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((260, 120, 110, 180)):
-            self.table.setColumnWidth(column, width)
+        # The file name takes what is left, so that every column fits the smallest window too.
+        header.setSectionResizeMode(0, QtWidgets.QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        for column, width in enumerate((0, 110, 100, 160, 150)):
+            if width:
+                self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(lambda _: self.open_selected())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.model.modelReset.connect(self._update_buttons)

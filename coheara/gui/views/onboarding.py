@@ -53,8 +53,8 @@ class WelcomePage(QtWidgets.QWidget):
         layout.setSpacing(12)
         layout.addWidget(heading("Welcome to Coheara", self))
         layout.addWidget(text)
-        layout.addStretch(1)
         layout.addLayout(button_row(self.next))
+        layout.addStretch(1)
 
 
 class VaultPage(QtWidgets.QWidget):
@@ -83,8 +83,8 @@ class VaultPage(QtWidgets.QWidget):
         layout.addWidget(self.fields)
         layout.addWidget(self.error)
         layout.addWidget(self.busy)
-        layout.addStretch(1)
         layout.addLayout(button_row(self.back, self.create_button))
+        layout.addStretch(1)
         self._update()
 
     def start(self) -> None:
@@ -154,8 +154,8 @@ class RecoveryPage(QtWidgets.QWidget):
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(heading("Your recovery key", self))
         layout.addWidget(self.panel)
-        layout.addStretch(1)
         layout.addLayout(button_row(self.next))
+        layout.addStretch(1)
 
 
 class EnginePage(QtWidgets.QWidget):
@@ -171,8 +171,8 @@ class EnginePage(QtWidgets.QWidget):
                                    "on this computer. You can import documents now; they are read as soon as "
                                    "the engine is ready.", self))
         layout.addWidget(self.panel)
-        layout.addStretch(1)
         layout.addLayout(button_row(self.finish))
+        layout.addStretch(1)
 
 
 class OnboardingView(QtWidgets.QWidget):

@@ -16,6 +16,7 @@ from coheara.gui.ops import OpContext, show_failure
 from coheara.gui.models.health import display_date
 from coheara.gui.models.items import field_header
 from coheara.gui.qt import QtWidgets, Qt
+from coheara.gui.style import mark_primary
 from coheara.gui.views.badges import badge_label, badge_tooltip, caution_label
 from coheara.gui.views.page_viewer import PageViewerPanel
 from coheara.gui.views.reload_when_shown import ReloadWhenShown
@@ -66,6 +67,7 @@ class ReviewView(QtWidgets.QWidget):
         font.setBold(True)
         self.title.setFont(font)
         self.meta = QtWidgets.QLabel(self)
+        self.meta.setWordWrap(True)  # type, date, issuer, pages, values and status: two lines in a small window
         self.meta.setAccessibleName("Document details")
         # Document-level findings: e.g. empty entries the model returned were left out, or the page
         # has no text layer so nothing could be verified. Shown so nothing is dropped silently.
@@ -75,6 +77,7 @@ class ReviewView(QtWidgets.QWidget):
         self.findings.setVisible(False)
         self.caution = caution_label(self)
         self.reviewed_button = QtWidgets.QPushButton("Mark document reviewed", self)
+        mark_primary(self.reviewed_button)
         self.reviewed_button.setToolTip("Mark this document as reviewed once every value is checked")
         header = QtWidgets.QGridLayout()
         header.addWidget(self.title, 0, 0)

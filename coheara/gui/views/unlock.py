@@ -17,6 +17,7 @@ from coheara.errors import KnownError, NoKeyAvailableError
 from coheara.gui.context import GuiContext
 from coheara.gui.ops import OpContext
 from coheara.gui.qt import QtWidgets, Signal
+from coheara.gui.style import mark_primary
 from coheara.gui.views.widgets import ErrorLine, PassphraseFields, heading, paragraph
 from coheara.security.keyring_backend import SecretStore
 from coheara.security.keys import KeyProtection, KeyStore
@@ -67,6 +68,7 @@ class UnlockView(QtWidgets.QWidget):
         self.passphrase.setAccessibleName("Passphrase")
         self.passphrase.returnPressed.connect(self._unlock_with_passphrase)
         self.unlock_button = QtWidgets.QPushButton("Unlock", self)
+        mark_primary(self.unlock_button)
         self.unlock_button.setAccessibleName("Unlock with passphrase")
         self.unlock_button.setDefault(True)
         self.unlock_button.clicked.connect(self._unlock_with_passphrase)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from coheara.gui.dialogs import copy_secret
 from coheara.gui.ops import describe_failure
 from coheara.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
+from coheara.gui.style import mark_primary
 from coheara.security.strength import passphrase_strength, too_weak
 
 RECOVERY_TEXT = (
@@ -47,6 +48,8 @@ def push_button(text: str, parent: QtWidgets.QWidget, *, primary: bool = False) 
     button = QtWidgets.QPushButton(text, parent)
     button.setAccessibleName(text)
     button.setAutoDefault(primary)
+    if primary:
+        mark_primary(button)
     return button
 
 
