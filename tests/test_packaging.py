@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from coheara.storage.migrations import latest_version
 from tests.docs_factory import text_pdf
 
 REPO = Path(__file__).resolve().parents[1]
@@ -124,7 +125,7 @@ def test_installed_command_line_imports_a_real_pdf(installed: Path, tmp_path: Pa
     doctor = subprocess.run([coheara, "doctor", "--json"], capture_output=True, text=True, cwd=tmp_path, env=env)
     assert doctor.returncode == 0, doctor.stderr
     report = json.loads(doctor.stdout)
-    assert report["vault"]["state"] == "ready" and report["vault"]["schema_supported"] == 5
+    assert report["vault"]["state"] == "ready" and report["vault"]["schema_supported"] == latest_version()
     assert report["ollama"]["reachable"] is False and "not running" in report["problem"]
     # Only the vault's own folder was written to; the user's home and temp folder stay empty.
     assert list((tmp_path / "home").iterdir()) == []

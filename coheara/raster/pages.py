@@ -16,7 +16,13 @@ import pymupdf
 from coheara.domain import FileKind, PageImage
 from coheara.raster.image_pages import decode_pages
 from coheara.raster.letterbox import MODEL_SIDE, letterbox, to_png
-from coheara.raster.pdf_pages import open_pdf, page_text, render_letterboxed_png, render_pdf_page
+from coheara.raster.pdf_pages import (
+    open_pdf,
+    page_text,
+    release_decoded_images,
+    render_letterboxed_png,
+    render_pdf_page,
+)
 from coheara.untrusted.guards import PDF_PAGE_DAMAGED_MESSAGE, guarded_pdf
 from coheara.untrusted.limits import MAX_RENDER_SIDE
 
@@ -51,6 +57,10 @@ def _iter_pdf_pages(data: bytes, password: str | None) -> Iterator[PageImage]:
         for index in range(doc.page_count):
             with guarded_pdf(PDF_PAGE_DAMAGED_MESSAGE):
                 page_image = _pdf_page_image(doc[index], index)
+            if doc.get_page_images(index):
+                # A scanned page's image is drawn once: kept in MuPDF's cache, those of 200 pages grew
+                # the import by 250 MB (bench/bench_scan_import.py). Text-only pages keep their fonts.
+                release_decoded_images()
             yield page_image
     finally:
         doc.close()

@@ -45,6 +45,15 @@ def open_pdf(data: bytes, password: str | None) -> pymupdf.Document:
     return doc
 
 
+def release_decoded_images() -> None:
+    """Empty MuPDF's process-wide cache of decoded images and fonts (up to 256 MB by default).
+
+    Worth its cost between the pages of a document: a scan draws each page's image once, so the
+    cache only fills with pictures never drawn again; fonts are parsed again on the next page.
+    """
+    pymupdf.mupdf.fz_empty_store()
+
+
 def render_pdf_page(page: pymupdf.Page, max_side: int) -> Image.Image:
     """The page as displayed (rotation applied) in RGB, its longer side ``max_side`` pixels."""
     pixmap = _render_pixmap(page, max_side)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Iterable
 from datetime import UTC, datetime
@@ -10,6 +11,9 @@ from typing import Any
 from coheara.domain.documents import DocumentStatus, DocumentSummary, FileKind, PageImage, TextWord
 from coheara.domain.items import Finding
 from coheara.storage.connection import Connection, inserted_id
+
+# Originals are stored in parts of this size (schema 6): memory while storing is bounded by it.
+ORIGINAL_PART_BYTES = 4 * 1024 * 1024
 
 _COLUMNS = (
     "id, filename, sha256, kind, size, page_count, status, imported_at, doc_type, doc_date, issuer,"
@@ -59,7 +63,15 @@ def insert_document(
         (sha256, filename, kind.value, len(data), page_count, datetime.now(UTC).isoformat(), "\n".join(notes)),
     )
     doc_id = inserted_id(cur)
-    conn.execute("INSERT INTO originals (document_id, data) VALUES (?, ?)", (doc_id, data))
+    conn.execute("INSERT INTO originals (document_id, data) VALUES (?, X'')", (doc_id,))
+    # In parts, bound as views of ``data``: SQLite copies a bound blob and then builds its record from
+    # the copy, so one row would hold the file three times over in memory at once.
+    whole = memoryview(data)
+    for part, start in enumerate(range(0, len(data), ORIGINAL_PART_BYTES)):
+        conn.execute(
+            "INSERT INTO original_parts (document_id, part, data) VALUES (?, ?, ?)",
+            (doc_id, part, whole[start : start + ORIGINAL_PART_BYTES]),
+        )
     return doc_id
 
 
@@ -118,8 +130,16 @@ def set_findings(conn: Connection, document_id: int, findings: list[Finding]) ->
 
 
 def original_bytes(conn: Connection, document_id: int) -> bytes | None:
+    """The file as imported: its parts in order (or, stored before schema 6, the one blob)."""
     row = conn.execute("SELECT data FROM originals WHERE document_id = ?", (document_id,)).fetchone()
-    return None if row is None else bytes(row[0])
+    if row is None:
+        return None
+    whole = io.BytesIO()
+    whole.write(row[0])
+    parts = conn.execute("SELECT data FROM original_parts WHERE document_id = ? ORDER BY part", (document_id,))
+    for (part,) in parts:
+        whole.write(part)
+    return whole.getvalue()
 
 
 def get_page(conn: Connection, document_id: int, page_index: int) -> PageImage | None:
