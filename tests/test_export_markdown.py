@@ -11,7 +11,7 @@ from coheara.domain import Domain
 from coheara.export.markdown import render_markdown
 from coheara.notice import SHORT_NOTICE
 
-SECTIONS = ["Current medications", "Earlier medications", "Lab results", "Diagnoses", "Allergies",
+SECTIONS = ["Current medications", "Medications not seen for over 12 months", "Lab results", "Diagnoses", "Allergies",
             "Procedures", "Referrals", "Instructions", "Source documents", "How these values were read"]
 
 
@@ -39,14 +39,20 @@ def test_sections_in_reading_order() -> None:
     assert positions == sorted(positions)
 
 
-def test_current_medications_come_from_the_newest_plan() -> None:
+def test_current_medications_at_their_latest_mention_and_the_old_one_not_seen_since() -> None:
     markdown = render_markdown(sample_data())
     current = table_rows(section(markdown, "Current medications"))
+    assert current[0][-3:] == ["Since", "Verification", "Source"]
     assert [r[0] for r in current[1:]] == ["Metformin Mepha", "Ramipril", "Dafalgan"]
-    assert current[1][2] == "1-0-1-0" and current[1][-2] == "confirmed"
+    assert current[1][2] == "1-0-1-0" and current[1][5] == "2024-06-01" and current[1][-2] == "confirmed"
+    assert current[1][-1] == "Prescription, 2025-02-01, Praxis Dr. Keller, Zürich"
     assert current[2][-2] == "**unverified**"
-    earlier = table_rows(section(markdown, "Earlier medications"))
-    assert [r[0] for r in earlier[1:]] == ["Simvastatin"]
+    # The 2023 prescription is 22 months older than the newest document (2025-03-14).
+    old = table_rows(section(markdown, "Medications not seen for over 12 months"))
+    assert old[0][5] == "Not seen since"
+    assert [r[:6] for r in old[1:]] == [["Simvastatin", "20 mg", "0-0-1-0", "", "", "2023-05-10"]]
+    assert old[1][-1] == "Prescription, 2023-05-10"
+    assert "Earlier medications" not in markdown and "Stopped medications" not in markdown
 
 
 def test_lab_results_grouped_by_analyte_newest_first() -> None:
@@ -97,6 +103,6 @@ def test_hostile_text_cannot_break_a_table_or_inject_markup() -> None:
 def test_empty_vault_still_says_what_was_not_found() -> None:
     markdown = render_markdown(empty_data())
     assert f"> {SHORT_NOTICE}" in markdown
-    assert "Earlier medications" not in markdown
+    assert "not seen for over" not in markdown and "Stopped medications" not in markdown
     for title in ("Current medications", "Lab results", "Allergies", "Instructions"):
         assert "None extracted from the documents (this does not mean there are none)." in section(markdown, title)

@@ -70,9 +70,11 @@ def _cells(model: object, row: int) -> list[str]:
 def test_current_medications_show_the_latest_dose_and_when_it_changed(meds: MedicationsView) -> None:
     names = [meds.model.index(r, 1).data() for r in range(3)]
     assert names == ["Metformin", "Ramipril", "Simvastatin"]
+    plan = f"Prescription, {display_date('2025-02-01')}, Praxis Dr. Keller, Zürich (Medikationsplan.png)"
     assert _cells(meds.model, 0)[1:] == ["Metformin", "850 mg", "1-0-1-0", "", display_date("2023-05-10"),
-                                         display_date("2025-02-01"), "Medikationsplan.png"]
-    assert _cells(meds.model, 2)[6] == "No change"
+                                         display_date("2025-02-01"), plan]
+    # Simvastatin, the same in 2023 and 2025: one row naming both documents.
+    assert _cells(meds.model, 2)[6:] == ["No change", f"{plan} and 1 earlier"]
     assert any("AI model" in w.text() for w in meds.findChildren(QtWidgets.QLabel) if w.isVisible())
 
 
@@ -81,6 +83,8 @@ def test_selecting_a_drug_shows_its_history(meds: MedicationsView) -> None:
     assert meds.history_title.text() == "History of Metformin"
     assert [_cells(meds.history_model, r)[1:4] for r in range(2)] == [
         [display_date("2025-02-01"), "Strength changed", "850 mg"], [display_date("2023-05-10"), "Started", "500 mg"]]
+    old_rx = f"Prescription, {display_date('2023-05-10')}, Dr. Keller (Rezept_2023.pdf)"
+    assert _cells(meds.history_model, 1)[6] == old_rx
 
 
 def test_clicking_the_document_asks_to_open_its_review(qtbot: QtBot, meds: MedicationsView,

@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
+from medication_support import med, summary
 
-from coheara.domain import ItemBadge
+from coheara.domain import ItemBadge, ReviewState, Verification
+from coheara.domain.medications import DrugStatus, reconcile
 from coheara.gui.models.health import DOCUMENT_ID_ROLE, MedicationHistoryModel, MedicationsModel, display_date
 from coheara.gui.models.labs import (
     ANALYTE_KEY_ROLE,
@@ -19,7 +21,7 @@ from coheara.gui.models.labs import (
 )
 from coheara.gui.qt import QtCore, QtWidgets, Qt
 from coheara.gui.views.badges import BADGE_ROLE, as_badge
-from coheara.services.health import LabPoint, LabSeries, Medication, MedicationEntry
+from coheara.services.health import LabPoint, LabSeries
 
 if TYPE_CHECKING:
     from pytestqt.modeltest import ModelTester
@@ -28,17 +30,17 @@ pytestmark = [pytest.mark.gui, pytest.mark.qt_log_level_fail("WARNING"),
               pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")]
 
 NAMES = {3: "Medikationsplan.png", 4: "Rezept_2023.pdf", 1: "Blutbild.pdf", 2: "bloods.pdf"}
+DOCS = [summary(4, "Rezept_2023.pdf", "prescription", "2023-05-10", None),
+        summary(5, "Rezept_2024.pdf", "prescription", "2024-01-15", "Dr. Keller"),
+        summary(3, "Medikationsplan.png", "prescription", "2025-02-01", "Praxis Dr. Keller, Zürich")]
 
 
-def _entry(item_id: int, doc: int, date: str, strength: str, dose: str = "1-0-1-0",
-           badge: ItemBadge = ItemBadge.VERIFIED) -> MedicationEntry:
-    return MedicationEntry(item_id, doc, date, "Metformin", strength, dose, "", badge)
-
-
-METFORMIN = Medication("metformin", (_entry(1, 4, "2023-05-10", "500 mg"), _entry(2, 3, "2024-01-15", "500 mg"),
-                                     _entry(3, 3, "2025-02-01", "850 mg", badge=ItemBadge.UNVERIFIED)))
-RAMIPRIL = Medication("ramipril", (MedicationEntry(4, 3, "2025-02-01", "Ramipril", "5 mg", "1-0-0-0", "",
-                                                   ItemBadge.CONFIRMED),))
+MEDS = reconcile([med(1, 4, "Metformin", "500 mg"), med(2, 5, "Metformin", "500 mg"),
+                  med(3, 3, "Metformin", "850 mg", verification=Verification.UNVERIFIED),
+                  med(4, 3, "Ramipril", "5 mg", "1-0-0-0", review=ReviewState.CONFIRMED),
+                  med(5, 4, "Simvastatin", "20 mg", "0-0-1-0"),
+                  med(6, 3, "Simvastatin", "20 mg", None, instructions="abgesetzt")], DOCS)
+METFORMIN, RAMIPRIL = MEDS.current
 
 
 def _point(item_id: int, doc: int, date: str, value: float | None, unit: str = "g/dL", low: float | None = 12.0,
@@ -64,25 +66,42 @@ def tester(qapp: QtWidgets.QApplication, qtmodeltester: ModelTester) -> ModelTes
 
 def test_current_medications_show_the_latest_entry_and_when_it_changed(tester: ModelTester) -> None:
     model = MedicationsModel()
-    model.set_medications([METFORMIN, RAMIPRIL], NAMES)
+    model.set_drugs(MEDS.current)
     tester.check(model)
     row = [model.index(0, c).data() for c in range(model.columnCount())]
     assert row[1:] == ["Metformin", "850 mg", "1-0-1-0", "", display_date("2023-05-10"),
-                       display_date("2025-02-01"), "Medikationsplan.png"]
+                       display_date("2025-02-01"),
+                       f"Prescription, {display_date('2025-02-01')}, Praxis Dr. Keller, Zürich (Medikationsplan.png)"]
     assert as_badge(model.index(0, 0).data(BADGE_ROLE)) is ItemBadge.UNVERIFIED
     assert model.index(1, 6).data() == "No change"
     assert model.index(0, 3).data(DOCUMENT_ID_ROLE) == 3
-    assert "open this document" in model.index(0, model.DOCUMENT_COLUMN).data(Qt.ItemDataRole.ToolTipRole).lower()
+    assert "open the newest" in model.index(0, model.DOCUMENT_COLUMN).data(Qt.ItemDataRole.ToolTipRole).lower()
     assert model.headerData(4, Qt.Orientation.Horizontal) == "How often"
+    assert model.drug_at(1) is RAMIPRIL and model.row_of_drug("ramipril") == 1
+
+
+def test_stopped_drugs_say_when_and_which_document_stopped_them(tester: ModelTester) -> None:
+    model = MedicationsModel(status=DrugStatus.STOPPED)
+    model.set_drugs(MEDS.stopped)
+    tester.check(model)
+    assert model.headerData(6, Qt.Orientation.Horizontal) == "Stopped on"
+    assert [model.index(0, c).data() for c in (1, 6)] == ["Simvastatin",
+                                                          f"{display_date('2025-02-01')} (“abgesetzt”)"]
+    assert model.index(0, 0).data(DOCUMENT_ID_ROLE) == 3
 
 
 def test_medication_history_is_newest_first_and_says_what_changed(tester: ModelTester) -> None:
     model = MedicationHistoryModel()
-    model.set_medication(METFORMIN, NAMES)
+    model.set_drug(METFORMIN)
     tester.check(model)
-    assert [model.index(r, 2).data() for r in range(3)] == ["Strength changed", "No change", "Started"]
-    assert model.index(2, model.DOCUMENT_COLUMN).data() == "Rezept_2023.pdf"
-    model.set_medication(None, NAMES)
+    # The same line in 2023 and 2024 is one row naming both prescriptions.
+    assert [model.index(r, 2).data() for r in range(model.rowCount())] == ["Strength changed", "Started"]
+    assert model.index(1, 1).data() == f"{display_date('2023-05-10')} – {display_date('2024-01-15')}"
+    older = model.index(1, model.DOCUMENT_COLUMN)
+    assert older.data() == f"Prescription, {display_date('2024-01-15')}, Dr. Keller (Rezept_2024.pdf) and 1 earlier"
+    assert "Rezept_2023.pdf" in older.data(Qt.ItemDataRole.ToolTipRole)
+    assert older.data(DOCUMENT_ID_ROLE) == 5
+    model.set_drug(None)
     assert model.rowCount() == 0
 
 

@@ -88,6 +88,16 @@ NOTE_TEXTS = {
 }
 
 
+# The document types of the extraction contract, as a patient or a doctor reads them.
+DOC_TYPE_LABELS = {
+    "lab_report": "Lab report",
+    "prescription": "Prescription",
+    "letter": "Letter",
+    "radiology": "Radiology report",
+    "other": "Other document",
+}
+
+
 def note_text(note: str) -> str:
     """The sentence for a stored note (an unknown note is shown as it is)."""
     return NOTE_TEXTS.get(note, note)

@@ -15,19 +15,15 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from coheara.domain import DocumentSummary, Domain, ExtractedItem
+from coheara.domain.documents import DOC_TYPE_LABELS
+from coheara.domain.medication_words import dose_text, schedule_text
 from coheara.domain.provenance import AttemptRecord
 from coheara.export.legacy import reread_lab
 
 _ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
-SCHEDULE_SLOTS = ("morning", "noon", "evening", "night")
-DOC_TYPE_LABELS = {
-    "lab_report": "Lab report",
-    "prescription": "Prescription",
-    "letter": "Letter",
-    "radiology": "Radiology report",
-    "other": "Other document",
-}
+__all__ = ["ExportData", "aware", "doc_label", "doc_type_label", "dose_text", "format_number", "iso_date", "number",
+           "schedule_text", "text"]
 
 
 @dataclass(frozen=True)
@@ -120,16 +116,3 @@ def doc_label(doc: DocumentSummary | None) -> str:
         return "Unknown document"
     date = iso_date(doc.doc_date)
     return f"{doc_type_label(doc)} #{doc.id}, {date}" if date else f"{doc_type_label(doc)} #{doc.id}"
-
-
-def schedule_text(item: ExtractedItem) -> str:
-    """'1-0-1-0' (morning-noon-evening-night) from a normalized schedule; '' when there is none."""
-    schedule = item.normalized.get("schedule")
-    if isinstance(schedule, dict) and any(schedule.get(s) not in (None, "", 0) for s in SCHEDULE_SLOTS):
-        return "-".join(text(schedule.get(s)) or "0" for s in SCHEDULE_SLOTS)
-    return ""
-
-
-def dose_text(item: ExtractedItem) -> str:
-    """The schedule when there is one, else the dose as printed."""
-    return schedule_text(item) or text(item.normalized.get("dose_text") or item.fields.get("dose"))

@@ -8,49 +8,24 @@ value's verification badge and its source document, and an empty section says th
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
 
-from coheara.domain import DocumentSummary, Domain, ExtractedItem
+from coheara.domain import Domain, ExtractedItem
 from coheara.domain.lab_value import QUANTITY, RANGE, bound_text, lab_value
-from coheara.export.data import ExportData, doc_label, doc_type_label, dose_text, number, text
+from coheara.export.data import ExportData, doc_label, doc_type_label, number, text
+from coheara.export.medication_summary import medication_sections
+from coheara.export.tables import Row, Section, Table, value_notes
 
 NOTHING_FOUND = "None extracted from the documents (this does not mean there are none)."
 FLAG_WORDS = {"H": "high", "L": "low", "N": "normal", "A": "abnormal"}
 
-
-@dataclass(frozen=True)
-class Row:
-    """One value: its cells as shown, its badge, and whether the reader should look twice."""
-
-    cells: tuple[str, ...]
-    badge: str
-
-
-@dataclass(frozen=True)
-class Table:
-    """A titled table (``title`` empty when the section has one table); ``notes`` are the findings."""
-
-    title: str
-    headers: tuple[str, ...]
-    rows: list[Row]
-    notes: list[str] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class Section:
-    """A heading with its tables, an explanatory line, or ``NOTHING_FOUND``."""
-
-    title: str
-    tables: list[Table]
-    intro: str = ""
+__all__ = ["FLAG_WORDS", "NOTHING_FOUND", "Row", "Section", "Table", "flag_cell", "lab_key", "lab_result",
+           "models_used", "sections", "source_rows", "value_notes"]
 
 
 def sections(data: ExportData) -> list[Section]:
     """Every section of the summary, in reading order; empty domains are kept with a line saying so."""
-    current, earlier = _split_medications(data)
-    out = [
-        Section("Current medications", _tables(data, Domain.MEDICATIONS, current),
-                "From the most recent document that lists medications. Schedule: morning-noon-evening-night."),
+    return [
+        *medication_sections(data),
         Section("Lab results", _lab_tables(data), "Grouped by test, newest first."),
         Section("Diagnoses", _tables(data, Domain.DIAGNOSES)),
         Section("Allergies", _tables(data, Domain.ALLERGIES)),
@@ -58,10 +33,6 @@ def sections(data: ExportData) -> list[Section]:
         Section("Referrals", _tables(data, Domain.REFERRALS)),
         Section("Instructions", _tables(data, Domain.INSTRUCTIONS)),
     ]
-    if earlier:
-        out.insert(1, Section("Earlier medications", _tables(data, Domain.MEDICATIONS, earlier),
-                              "Listed in older documents; they may have been stopped or changed."))
-    return out
 
 
 def source_rows(data: ExportData) -> Table:
@@ -84,35 +55,12 @@ def models_used(data: ExportData) -> list[str]:
 
 
 def _newest_first(data: ExportData, items: list[ExtractedItem]) -> list[ExtractedItem]:
-    """Newest first; within a date, in the order the document lists them. Medications go by their
-    document's date (a start date from years ago must not bury today's plan)."""
-
-    def date(item: ExtractedItem) -> str:
-        doc = data.document(item.document_id)
-        if item.domain is Domain.MEDICATIONS and doc is not None and doc.doc_date:
-            return doc.doc_date
-        return data.item_date(item) or ""
-
+    """Newest first; within a date, in the order the document lists them."""
     in_document_order = sorted(items, key=lambda i: (i.document_id or 0, i.id or 0))
-    return sorted(in_document_order, key=date, reverse=True)  # stable: keeps document order within a date
-
-
-def _split_medications(data: ExportData) -> tuple[list[ExtractedItem], list[ExtractedItem]]:
-    meds = data.items_in(Domain.MEDICATIONS)
-    docs = {i.document_id for i in meds}
-
-    def recency(doc_id: int | None) -> tuple[str, str, int]:
-        doc: DocumentSummary | None = data.document(doc_id)
-        if doc is None:
-            return ("", "", -1)
-        return (doc.doc_date or "", doc.imported_at.isoformat(), doc.id)
-
-    newest = max(docs, key=recency, default=None)
-    return [i for i in meds if i.document_id == newest], [i for i in meds if i.document_id != newest]
+    return sorted(in_document_order, key=lambda i: data.item_date(i) or "", reverse=True)  # stable
 
 
 _HEADERS = {
-    Domain.MEDICATIONS: ("Medication", "Strength", "Dose", "Frequency", "Route", "Since"),
     Domain.DIAGNOSES: ("Diagnosis", "Code", "Date"),
     Domain.ALLERGIES: ("Substance", "Reaction"),
     Domain.PROCEDURES: ("Procedure", "Date", "Findings"),
@@ -122,12 +70,8 @@ _HEADERS = {
 
 
 def _cells(data: ExportData, item: ExtractedItem) -> tuple[str, ...]:
-    f, n = item.fields, item.normalized
+    f = item.fields
     date = data.item_date(item) or ""
-    if item.domain is Domain.MEDICATIONS:
-        return (text(n.get("name") or f.get("name")), text(n.get("strength") or f.get("strength")),
-                dose_text(item), text(n.get("frequency_text") or f.get("frequency")),
-                text(n.get("route") or f.get("route")), text(n.get("start_date")))
     if item.domain is Domain.DIAGNOSES:
         return (text(f.get("text")), text(f.get("code")), date)
     if item.domain is Domain.ALLERGIES:
@@ -139,18 +83,14 @@ def _cells(data: ExportData, item: ExtractedItem) -> tuple[str, ...]:
     return (text(f.get("text")),)
 
 
-def _notes(item: ExtractedItem, label: str) -> list[str]:
-    return [f"{label}: {f.message}" for f in item.findings if f.severity in ("implausible", "warning")]
-
-
-def _tables(data: ExportData, domain: Domain, items: list[ExtractedItem] | None = None) -> list[Table]:
-    chosen = _newest_first(data, data.items_in(domain) if items is None else items)
+def _tables(data: ExportData, domain: Domain) -> list[Table]:
+    chosen = _newest_first(data, data.items_in(domain))
     if not chosen:
         return []
     headers = _HEADERS[domain] + ("Verification", "Source")
     rows = [Row(_cells(data, i) + (i.badge.value, doc_label(data.document(i.document_id))), i.badge.value)
             for i in chosen]
-    notes = [note for i in chosen for note in _notes(i, i.title() or domain.label)]
+    notes = [note for i in chosen for note in value_notes(i, i.title() or domain.label)]
     return [Table("", headers, rows, notes)]
 
 
@@ -212,7 +152,7 @@ def _lab_tables(data: ExportData) -> list[Table]:
                                            text(item.fields.get("unit"))) if x)
             rows.append(Row((data.item_date(item) or "", result, ref, flag, printed, item.badge.value,
                              doc_label(data.document(item.document_id))), item.badge.value))
-            notes += _notes(item, f"{headings[key]} {data.item_date(item) or ''}".strip())
+            notes += value_notes(item, f"{headings[key]} {data.item_date(item) or ''}".strip())
         tables.append(Table(headings[key], ("Date", "Result", "Reference", "Flag", "As printed",
                                             "Verification", "Source"), rows, notes))
     return tables

@@ -1,4 +1,4 @@
-"""The health overview: current medications across documents, and lab values as series over time.
+"""The health overview: medications reconciled across documents, and lab values as series over time.
 
 Lab results named differently across labs and languages are joined by their canonical analyte key
 (set by validation). Values in another unit are converted only where the conversion is safe for that
@@ -13,47 +13,11 @@ from dataclasses import dataclass, field
 from coheara.domain.documents import DocumentSummary
 from coheara.domain.items import Domain, ExtractedItem, ItemBadge
 from coheara.domain.lab_value import lab_value
+from coheara.domain.medications import MedicationList, reconcile
 from coheara.services.vault import Vault
 from coheara.storage import documents as docs
 from coheara.storage import items as store
 from coheara.validation.units import convert
-
-
-@dataclass(frozen=True, slots=True)
-class MedicationEntry:
-    item_id: int
-    document_id: int
-    date: str
-    name: str
-    strength: str
-    dose: str
-    frequency: str
-    badge: ItemBadge
-
-
-@dataclass(frozen=True, slots=True)
-class Medication:
-    """One drug across documents: the latest entry is current; ``history`` is oldest first."""
-
-    key: str
-    history: tuple[MedicationEntry, ...]
-
-    @property
-    def current(self) -> MedicationEntry:
-        return self.history[-1]
-
-    @property
-    def started(self) -> str:
-        return self.history[0].date
-
-    @property
-    def last_changed(self) -> str:
-        """Date of the newest entry whose strength, dose or frequency differs from the one before."""
-        changed = self.history[0].date
-        for before, after in zip(self.history, self.history[1:], strict=False):
-            if (before.strength, before.dose, before.frequency) != (after.strength, after.dose, after.frequency):
-                changed = after.date
-        return changed
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,28 +60,13 @@ def _text(value: object) -> str:
     return "" if value is None else str(value).strip()
 
 
-def medications(vault: Vault) -> list[Medication]:
+def medications(vault: Vault) -> MedicationList:
+    """Every drug across the vault's documents, reconciled (``domain.medications``): current, not seen
+    for a long time, or stopped by a newer document, with its history of dose changes."""
     with vault.reading() as conn:
-        dates = _doc_dates(docs.list_documents(conn))
+        documents = docs.list_documents(conn)
         found = store.items_in_domain(conn, Domain.MEDICATIONS)
-    grouped: dict[str, list[MedicationEntry]] = defaultdict(list)
-    for item in found:
-        name = _text(item.normalized.get("name") or item.fields.get("name"))
-        if not name or item.id is None or item.document_id is None:
-            continue
-        entry = MedicationEntry(
-            item_id=item.id,
-            document_id=item.document_id,
-            date=_text(item.normalized.get("start_date")) or dates.get(item.document_id, ""),
-            name=_text(item.fields.get("name")),
-            strength=_text(item.fields.get("strength")),
-            dose=_text(item.fields.get("dose")),
-            frequency=_text(item.fields.get("frequency")),
-            badge=item.badge,
-        )
-        grouped[name.casefold()].append(entry)
-    result = [Medication(key, tuple(sorted(entries, key=lambda e: (e.date, e.item_id)))) for key, entries in grouped.items()]
-    return sorted(result, key=lambda m: m.current.name.casefold())
+    return reconcile(found, documents)
 
 
 def lab_series(vault: Vault) -> list[LabSeries]:

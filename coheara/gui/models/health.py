@@ -1,8 +1,8 @@
 """Table models of the medications overview: the current list and one drug's history (lab models are
 in ``models.labs``).
 
-They take the plain results of ``services.health`` and the document names; nothing here touches the
-vault, so they are tested without a window.
+They take the plain results of ``services.health`` (the reconciled medication list of
+``domain.medications``); nothing here touches the vault, so they are tested without a window.
 """
 
 from __future__ import annotations
@@ -10,11 +10,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Protocol
 
 from coheara.domain.items import ItemBadge
+from coheara.domain.medications import DrugStatus
 from coheara.gui.qt import ModelIndex, QtCore, QtGui, QtWidgets, Qt
 from coheara.gui.views.badges import BADGE_EXPLANATIONS, BADGE_ROLE, badge_label
 
 if TYPE_CHECKING:
-    from coheara.services.health import Medication, MedicationEntry
+    from coheara.domain.medications import DoseRow, Drug
 
 DOCUMENT_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 2
 
@@ -28,7 +29,7 @@ def display_date(iso: str) -> str:
 class SourcedRow(Protocol):
     """What every overview row comes from: a badge and the document it was read in."""
 
-    # Read-only properties, so that frozen dataclasses such as MedicationEntry qualify.
+    # Read-only properties, so that frozen dataclasses such as DoseRow qualify.
     @property
     def document_id(self) -> int: ...
 
@@ -104,79 +105,111 @@ class ReadOnlyTable(QtCore.QAbstractTableModel):
         return None
 
 
-class MedicationsModel(ReadOnlyTable):
-    """The current list: one row per drug with its latest entry."""
+def source_text(row: DoseRow) -> str:
+    """The newest document listing a line, named for people, and how many more list it the same."""
+    first, *more = row.sources
+    label = first.label(show_date=display_date)
+    return f"{label} and {len(more)} earlier" if more else label
 
-    HEADERS = ("Status", "Medication", "Strength", "Dose", "How often", "Since", "Last changed", "From document")
+
+def sources_tooltip(row: DoseRow) -> str:
+    """Every document listing the line, newest first, and what a click does."""
+    lines = [s.label(show_date=display_date) for s in row.sources]
+    head = "Listed the same in:" if len(lines) > 1 else "Listed in:"
+    return "\n".join([head, *lines, "Click to open the newest of them and check the line against the page."])
+
+
+def listed(row: DoseRow) -> str:
+    """When a line was listed: one date, or the first and the last."""
+    first, last = display_date(row.first_seen), display_date(row.last_seen)
+    return first if first == last else f"{first} – {last}"
+
+
+class _DrugRows(ReadOnlyTable):
+    """Rows of lines with the document column naming its sources (tooltip: all of them)."""
+
+    def _row_of(self, row: int) -> DoseRow:
+        raise IndexError(row)
+
+    def _entry(self, row: int) -> DoseRow:
+        return self._row_of(row)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (role == Qt.ItemDataRole.ToolTipRole and index.isValid() and index.column() == self.DOCUMENT_COLUMN
+                and 0 <= index.row() < self._count()):
+            return sources_tooltip(self._row_of(index.row()))
+        return super().data(index, role)
+
+
+class MedicationsModel(_DrugRows):
+    """One group of the medication list (current, not seen for long, or stopped): a row per line in use
+    (a drug taken at two doses has two), its sources, and a date column that depends on the group."""
+
     DOCUMENT_COLUMN = 7
+    DATE_COLUMNS = {DrugStatus.CURRENT: "Last changed", DrugStatus.NOT_SEEN: "Not seen since",
+                    DrugStatus.STOPPED: "Stopped on"}
 
-    def __init__(self, parent: QtCore.QObject | None = None) -> None:
+    def __init__(self, parent: QtCore.QObject | None = None, status: DrugStatus = DrugStatus.CURRENT) -> None:
         super().__init__(parent)
-        self._meds: list[Medication] = []
+        self.status = status
+        self.HEADERS = ("Status", "Medication", "Strength", "Dose", "How often", "Since", self.DATE_COLUMNS[status],
+                        "From document")
+        self._rows: list[tuple[Drug, DoseRow]] = []
 
-    def set_medications(self, medications: list[Medication], document_names: dict[int, str]) -> None:
+    def set_drugs(self, drugs: list[Drug]) -> None:
         self.beginResetModel()
-        self._meds, self._names = list(medications), dict(document_names)
+        self._rows = [(drug, row) for drug in drugs for row in drug.rows]
         self.endResetModel()
 
-    def medication_at(self, row: int) -> Medication:
-        return self._meds[row]
+    def drug_at(self, row: int) -> Drug:
+        return self._rows[row][0]
+
+    def row_of_drug(self, key: str) -> int | None:
+        return next((r for r, (drug, _) in enumerate(self._rows) if drug.key == key), None)
 
     def _count(self) -> int:
-        return len(self._meds)
+        return len(self._rows)
 
-    def _entry(self, row: int) -> MedicationEntry:
-        return self._meds[row].current
+    def _row_of(self, row: int) -> DoseRow:
+        return self._rows[row][1]
 
     def display_row(self, row: int) -> tuple[str, ...]:
-        med = self._meds[row]
-        now = med.current
-        changed = med.last_changed if len(med.history) > 1 and med.last_changed != med.started else ""
-        return ("", now.name, now.strength, now.dose, now.frequency, display_date(med.started),
-                display_date(changed) if changed else "No change", self._document_name(now.document_id))
+        drug, line = self._rows[row]
+        if self.status is DrugStatus.NOT_SEEN:
+            when = display_date(drug.last_seen)
+        elif self.status is DrugStatus.STOPPED:
+            when = f"{display_date(drug.now.first_seen)} (“{drug.stopped_as_printed}”)"
+        else:
+            when = display_date(drug.last_changed) if drug.last_changed else "No change"
+        return ("", line.name, line.strength, line.dose, line.frequency, display_date(drug.since), when,
+                source_text(line))
 
 
-class MedicationHistoryModel(ReadOnlyTable):
-    """One drug's entries across documents, newest first, saying what changed each time."""
+class MedicationHistoryModel(_DrugRows):
+    """One drug's lines across documents, newest first, saying what changed each time; identical lines
+    in consecutive documents are one row."""
 
     HEADERS = ("Status", "Date", "What changed", "Strength", "Dose", "How often", "From document")
     DOCUMENT_COLUMN = 6
 
     def __init__(self, parent: QtCore.QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[tuple[MedicationEntry, str]] = []
+        self._rows: list[DoseRow] = []
 
-    def set_medication(self, medication: Medication | None, document_names: dict[int, str]) -> None:
+    def set_drug(self, drug: Drug | None) -> None:
         self.beginResetModel()
-        self._names = dict(document_names)
-        rows: list[tuple[MedicationEntry, str]] = []
-        history = medication.history if medication is not None else ()
-        for position, entry in enumerate(history):
-            rows.append((entry, _change(history[position - 1] if position else None, entry)))
-        self._rows = rows[::-1]
+        self._rows = list(drug.history[::-1]) if drug is not None else []
         self.endResetModel()
 
     def _count(self) -> int:
         return len(self._rows)
 
-    def _entry(self, row: int) -> MedicationEntry:
-        return self._rows[row][0]
+    def _row_of(self, row: int) -> DoseRow:
+        return self._rows[row]
 
     def display_row(self, row: int) -> tuple[str, ...]:
-        entry, change = self._rows[row]
-        return ("", display_date(entry.date), change, entry.strength, entry.dose, entry.frequency,
-                self._document_name(entry.document_id))
-
-
-def _change(before: MedicationEntry | None, after: MedicationEntry) -> str:
-    if before is None:
-        return "Started"
-    names = [label for label, old, new in (("strength", before.strength, after.strength),
-                                            ("dose", before.dose, after.dose),
-                                            ("how often", before.frequency, after.frequency)) if old != new]
-    if not names:
-        return "No change"
-    return (" and ".join(names) if len(names) < 3 else "strength, dose and how often").capitalize() + " changed"
+        line = self._rows[row]
+        return ("", listed(line), line.change, line.strength, line.dose, line.frequency, source_text(line))
 
 
 def badge_cell(badge: ItemBadge, role: int) -> Any:
