@@ -14,11 +14,12 @@ import logging
 import os
 import sys
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from coheara import __version__
+from coheara import __version__, i18n
+from coheara.i18n import LANGUAGES, _
 from coheara.errors import BUG_MESSAGE, Cancelled, KnownError, UsageError, bug_location
 from coheara.domain.documents import note_text
 from coheara.secret_env import secret
@@ -45,6 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
         "it is not a medical device; check every value with your clinician.",
     )
     parser.add_argument("--version", action="version", version=f"coheara {__version__}")
+    parser.add_argument("--language", choices=LANGUAGES, metavar="{en,de,fr}",
+                        help=_("language of messages and exports (default: the setting, else the system's)"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     p = sub.add_parser("import", help="store files (photos, scans, PDFs) in the vault and read them")
@@ -71,8 +74,26 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def choose_language(argv: Sequence[str], env: Mapping[str, str]) -> str:
+    """``--language``, else the app's setting, else the system's; read before the parser is built,
+    so that ``--help`` is in that language too."""
+    from coheara.config import AppPaths, load_settings
+
+    asked = next((argv[i + 1] for i, a in enumerate(argv[:-1]) if a == "--language"), None)
+    asked = asked or next((a.split("=", 1)[1] for a in argv if a.startswith("--language=")), None)
+    if asked is None:
+        try:
+            asked = load_settings(AppPaths.from_env()).language
+        except (OSError, KnownError):  # no readable home yet: the system decides
+            asked = None
+    code = i18n.choose(asked, env, i18n.system_language())
+    i18n.set_language(code)
+    return code
+
+
 def run_cli(argv: Sequence[str]) -> int:
     try:
+        choose_language(argv, os.environ)
         args = build_parser().parse_args(argv)
         if args.command is None:
             raise UsageError("Give a command, or no arguments at all to start the app (see `coheara --help`).")
@@ -111,9 +132,9 @@ def _dispatch(args: argparse.Namespace) -> int:
     handler: Callable[[argparse.Namespace, AppPaths, Settings], int] = globals()[f"_cmd_{command}"]
     code = handler(args, paths, settings)
     if command in SHOWS_EXTRACTED_VALUES:
-        from coheara.notice import SHORT_NOTICE
+        from coheara.notice import short_notice
 
-        _err(f"Note: {SHORT_NOTICE}")
+        _err(f"Note: {short_notice()}")
     return code
 
 

@@ -85,6 +85,9 @@ class Settings(BaseModel):
     allow_remote_host: bool = Field(
         False, description="The patient confirmed that documents may be sent to a non-local host."
     )
+    language: Literal["system", "en", "de", "fr"] = Field(
+        "system", description="The language of the app, the command line and exports; 'system' follows the computer."
+    )
     auto_lock_minutes: int = Field(10, ge=0, le=24 * 60, description="Lock after this idle time; 0 = never.")
     terms_accepted: str | None = Field(
         None, description="Version of the HAI-DEF notice the patient accepted, or None."

@@ -16,9 +16,12 @@ from __future__ import annotations
 from functools import cache
 from importlib.resources import files
 
+from coheara.i18n import N_, _, current
+
 NOTICE_VERSION = "2026.1"
 
-SHORT_NOTICE = (
+# In English here; ``short_notice()`` gives it in the patient's language.
+SHORT_NOTICE = N_(
     "Extracted by an AI model that can be wrong. Not a medical device and not medical advice"
     " — check every value with your clinician."
 )
@@ -27,20 +30,31 @@ HAI_DEF_TERMS_URL = "https://developers.google.com/health-ai-developer-foundatio
 
 
 @cache
-def _resource(name: str) -> str:
-    return files("coheara._resources").joinpath(name).read_text(encoding="utf-8")
+def _resource(name: str, language: str = "en") -> str:
+    """``name`` in ``language`` (resources/i18n/<language>/), or the English original."""
+    root = files("coheara._resources")
+    translated = root.joinpath("i18n", language, name)
+    return (translated if language != "en" and translated.is_file() else root.joinpath(name)).read_text(
+        encoding="utf-8")
+
+
+def short_notice() -> str:
+    """The one sentence on every view and every export page, in the patient's language."""
+    return _(SHORT_NOTICE)
 
 
 def export_notice() -> str:
     """The paragraph (Markdown, no heading) that opens every export for the doctor."""
-    return _resource("hai_def_notice.md").strip()
+    return _resource("hai_def_notice.md", current()).strip()
 
 
 def terms_summary() -> str:
     """What the HAI-DEF terms mean for a patient, in plain words (Markdown); the full text stays binding."""
-    return _resource("hai_def_summary.md")
+    return _resource("hai_def_summary.md", current())
 
 
 def full_terms() -> str:
-    """The HAI-DEF Terms of Use as passed on by the model card, with attribution and link (Markdown)."""
+    """The HAI-DEF Terms of Use as passed on by the model card, with attribution and link (Markdown).
+
+    Always the English original: it is the binding text (the translated summaries say so)."""
     return _resource("hai_def_terms.md")

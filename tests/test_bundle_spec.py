@@ -38,6 +38,17 @@ def test_package_data_outside_the_package_is_mapped() -> None:
         assert (sql.name, "coheara/_migrations") in shipped
     for name in ("hai_def_terms.md", "analytes.json", "coheara.png", "coheara.svg"):
         assert (name, "coheara/_resources") in shipped
+    # The catalogues keep their folders: German and French each have a core.mo of their own.
+    for language in ("de", "fr"):
+        assert ("core.mo", f"coheara/_resources/i18n/{language}") in shipped
+        assert (f"gui_start_{language}.qm", "coheara/_resources/i18n") in shipped
+
+
+def test_qt_own_translations_ship_only_for_the_app_languages() -> None:
+    common = spec_common()
+    names = ["qtbase_de.qm", "qtbase_fr.qm", "qtbase_ja.qm", "qt_help_de.qm"]
+    kept = common.prune([(f"PySide6/Qt/translations/{n}", "x", "DATA") for n in names])
+    assert [entry[0].rsplit("/", 1)[1] for entry in kept] == ["qtbase_de.qm", "qtbase_fr.qm"]
 
 
 def test_tests_never_ship() -> None:

@@ -91,6 +91,10 @@ def test_wheel_ships_every_package_and_no_tests(wheel: Path) -> None:
     assert {f"{p}/__init__.py" for p in packages} <= names
     assert {"coheara/_migrations/0001_initial.sql", "coheara/_migrations/0003_document_findings.sql"} <= names
     assert {"coheara/_resources/hai_def_terms.md", "coheara/_resources/analytes.json"} <= names
+    # The compiled German and French catalogues and texts (the .ts/.po sources need not ship).
+    for language in ("de", "fr"):
+        assert {f"coheara/_resources/i18n/gui_start_{language}.qm", f"coheara/_resources/i18n/{language}/core.mo",
+                f"coheara/_resources/i18n/{language}/hai_def_summary.md"} <= names
     assert not any(name.startswith("tests/") for name in names)  # the fake Ollama server never ships
 
 
@@ -104,7 +108,7 @@ def test_every_module_imports_from_the_installed_wheel(installed: Path, tmp_path
     assert report["where"].startswith(str(installed.parent)), report["where"]
     assert report["failed"] == {}
     assert {"coheara.untrusted.limits", "coheara.gui.main", "coheara.cli"} <= set(report["modules"])
-    assert report["migrations"] == [1, 2, 3, 4]
+    assert report["migrations"] == sorted(int(p.name[:4]) for p in (REPO / "migrations").glob("*.sql"))
     assert report["terms"] and report["analyte"]
 
 
@@ -129,3 +133,13 @@ def test_installed_command_line_imports_a_real_pdf(installed: Path, tmp_path: Pa
     assert report["ollama"]["reachable"] is False and "not running" in report["problem"]
     # Only the vault's own folder was written to; the user's home and temp folder stay empty.
     assert list((tmp_path / "home").iterdir()) == []
+
+
+def test_installed_command_line_speaks_german_and_french(installed: Path, tmp_path: Path) -> None:
+    env = user_env(tmp_path)
+    german = subprocess.run([str(installed / "coheara"), "--help"], capture_output=True, text=True,
+                            env={**env, "LANG": "de_DE.UTF-8"}, cwd=tmp_path)
+    french = subprocess.run([str(installed / "coheara"), "--language", "fr", "--help"], capture_output=True,
+                            text=True, env=env, cwd=tmp_path)
+    assert "Sprache der Meldungen und Exporte" in german.stdout, german.stderr[-2000:]
+    assert "langue des messages et des exports" in french.stdout, french.stderr[-2000:]

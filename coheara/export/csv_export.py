@@ -17,7 +17,7 @@ from typing import Any
 from coheara.domain import DOMAIN_FIELDS, Domain, ExtractedItem
 from coheara.domain.lab_value import QUANTITY, lab_value
 from coheara.export.data import ExportData, aware, doc_type_label, iso_date, number, schedule_text, text
-from coheara.notice import HAI_DEF_TERMS_URL, SHORT_NOTICE
+from coheara.notice import HAI_DEF_TERMS_URL, short_notice
 
 # Every printed field of every domain once, in contract order: "printed_test", "printed_value", …
 PRINTED_FIELDS: tuple[str, ...] = tuple(dict.fromkeys(f for fields in DOMAIN_FIELDS.values() for f in fields))
@@ -38,7 +38,7 @@ def render_csv(data: ExportData) -> bytes:
     """The CSV file's bytes (UTF-8 with BOM, CRLF line ends as Excel expects)."""
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow([f"# {SHORT_NOTICE}", f"HAI-DEF terms: {HAI_DEF_TERMS_URL}",
+    writer.writerow([f"# {short_notice()}", f"HAI-DEF terms: {HAI_DEF_TERMS_URL}",
                      f"Coheara {data.app_version}", f"exported {aware(data.generated_at).isoformat()}"])
     writer.writerow(HEADER)
     ordered = sorted(data.items, key=lambda i: (_DOMAIN_ORDER[i.domain], data.item_date(i) or "",

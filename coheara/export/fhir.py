@@ -30,7 +30,7 @@ from typing import Any
 from coheara.domain import DocumentSummary, Domain
 from coheara.export.data import ExportData, aware, doc_label, doc_type_label, iso_date
 from coheara.export.fhir_items import Context, item_resource
-from coheara.notice import NOTICE_VERSION, SHORT_NOTICE, export_notice
+from coheara.notice import NOTICE_VERSION, export_notice, short_notice
 
 NOTICE_SYSTEM = "urn:coheara:notice"
 PARTICIPANT_TYPE = "http://terminology.hl7.org/CodeSystem/provenance-participant-type"
@@ -73,7 +73,7 @@ def build_bundle(data: ExportData) -> dict[str, Any]:
     entries.insert(0, (urn("composition"), composition))
     return {
         "resourceType": "Bundle",
-        "meta": {"tag": [{"system": NOTICE_SYSTEM, "code": NOTICE_VERSION, "display": SHORT_NOTICE}]},
+        "meta": {"tag": [{"system": NOTICE_SYSTEM, "code": NOTICE_VERSION, "display": short_notice()}]},
         "identifier": {"system": "urn:ietf:rfc:3986", "value": urn("bundle")},
         "type": "collection",
         "timestamp": stamp,
@@ -100,7 +100,7 @@ def _composition(data: ExportData, patient: str | None, by_domain: dict[Domain, 
     sections += [{"title": d.label, "entry": [{"reference": r} for r in refs]} for d, refs in by_domain.items()]
     composition: dict[str, Any] = {
         "resourceType": "Composition",
-        "text": narrative([SHORT_NOTICE]),
+        "text": narrative([short_notice()]),
         "status": "preliminary",
         "type": {"coding": [{"system": "http://loinc.org", "code": "60591-5", "display": "Patient summary Document"}],
                  "text": "Patient summary (AI-extracted, not clinically validated)"},

@@ -16,7 +16,7 @@ import pymupdf
 from coheara.export.data import ExportData, aware
 from coheara.export.pdf_layout import FOOTER, HEADER, Block, Layout, escape
 from coheara.export.summary import NOTHING_FOUND, models_used, sections, source_rows
-from coheara.notice import SHORT_NOTICE, export_notice
+from coheara.notice import export_notice, short_notice
 
 HEADER_CSS = "* { font-family: sans-serif; font-size: 7.5pt; color: #7a5a00; text-align: center; }"
 FOOTER_CSS = "* { font-family: sans-serif; font-size: 7pt; color: #777777; text-align: center; }"
@@ -36,14 +36,14 @@ def _finish(laid_out: bytes, data: ExportData) -> bytes:
     for page in doc.pages():
         page.draw_line(pymupdf.Point(HEADER.x0, HEADER.y1 + 2), pymupdf.Point(HEADER.x1, HEADER.y1 + 2),
                        color=(0.85, 0.64, 0.0), width=0.6)
-        page.insert_htmlbox(HEADER, f"<p>{escape(SHORT_NOTICE)}</p>", css=HEADER_CSS)
+        page.insert_htmlbox(HEADER, f"<p>{escape(short_notice())}</p>", css=HEADER_CSS)
         footer = (f"Health record summary · Coheara {escape(data.app_version)} · exported "
                   f"{stamp:%Y-%m-%d} · page {page.number + 1} of {doc.page_count}")
         page.insert_htmlbox(FOOTER, f"<p>{footer}</p>", css=FOOTER_CSS)
     doc.set_metadata({
         "title": "Health record summary (AI-extracted)",
         "author": "Coheara",
-        "subject": SHORT_NOTICE,
+        "subject": short_notice(),
         "creator": f"Coheara {data.app_version}",
         "producer": "Coheara",
         "creationDate": stamp.astimezone(UTC).strftime("D:%Y%m%d%H%M%S+00'00'"),

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from coheara.config import AppPaths
 from coheara.gui.context import GuiContext
+from coheara.gui.i18n import install as install_language
 from coheara.gui.qt import QtCore, QtGui, QtWidgets
 from coheara.gui.style import apply_style
 from coheara.gui.single_instance import InstanceServer, activate_running
@@ -68,6 +69,7 @@ def run_gui(paths: AppPaths, env: Mapping[str, str], *, keys: KeyOptions | None 
         activate_running(paths)
         return 0
     ctx = GuiContext(paths, env)
+    install_language(app, ctx.settings.language, env)  # before the first widget is built
     window = MainWindow(ctx, keys)
     server.activation_requested.connect(window.bring_to_front)
     window.show()

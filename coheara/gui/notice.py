@@ -9,17 +9,17 @@ Colours come from the palette (``palette(...)`` in the style sheet), so it follo
 from __future__ import annotations
 
 from coheara.gui.qt import Qt, QtWidgets
-from coheara.notice import SHORT_NOTICE
+from coheara.notice import short_notice
 
 
 class NoticeBanner(QtWidgets.QFrame):
-    """A calm, non-dismissible strip with an information icon and ``SHORT_NOTICE``."""
+    """A calm, non-dismissible strip with an information icon and ``short_notice()``."""
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("noticeBanner")
         self.setAccessibleName("Notice")
-        self.setAccessibleDescription(SHORT_NOTICE)
+        self.setAccessibleDescription(short_notice())
         self.setFrameShape(QtWidgets.QFrame.Shape.StyledPanel)
         # Background and border from the palette, so the banner reads well in light and dark themes.
         self.setStyleSheet(
@@ -31,7 +31,7 @@ class NoticeBanner(QtWidgets.QFrame):
         pixmap = self.style().standardIcon(QtWidgets.QStyle.StandardPixmap.SP_MessageBoxInformation).pixmap(size)
         icon.setPixmap(pixmap)
         icon.setAccessibleName("Information")
-        self.label = QtWidgets.QLabel(SHORT_NOTICE, self)
+        self.label = QtWidgets.QLabel(short_notice(), self)
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.label.setAccessibleName("Notice text")

@@ -26,6 +26,7 @@ from coheara.cancel import Progress
 from coheara.config import AppPaths
 from coheara.domain.documents import DocumentStatus
 from coheara.gui.context import GuiContext
+from coheara.gui.i18n import install as install_language
 from coheara.gui.main import application, keep_qt_settings_inside
 from coheara.gui.qt import QtCore, QtGui, QtWidgets
 from coheara.gui.views.unlock import KeyOptions
@@ -236,6 +237,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         app.setPalette(dark_palette())
     keep_qt_settings_inside(paths)
     ctx = GuiContext(paths, dict(os.environ))
+    install_language(app, ctx.settings.language, os.environ)
     window = MainWindow(ctx, KeyOptions(keyring_backend=None))
     window.resize(window.minimumSize() if smallest else QtCore.QSize(*SIZE))
     window.show()

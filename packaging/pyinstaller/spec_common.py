@@ -10,7 +10,7 @@ import re
 import tomllib
 from collections.abc import Iterable
 from fnmatch import fnmatch
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 TocEntry = tuple[str, str, str]  # (name in the bundle, source path, PyInstaller type code)
@@ -46,7 +46,7 @@ EXCLUDES = [
 PRUNE = [
     "tests/*", "*/tests/*",  # belt and braces: the fake Ollama server must never ship
     "pymupdf/mupdf-devel/*",  # C headers and static libraries for building against MuPDF
-    "PySide6/Qt/translations/*",  # the UI is English; Qt's own dialogs fall back to English
+    "PySide6/Qt/translations/*",  # all but KEEP: Qt's own words in the app's languages
     "PySide6/Qt/plugins/imageformats/libqpdf.so", "PySide6/Qt/lib/libQt6Pdf.so*",
     # Keep xcb, wayland (and offscreen for headless checks); drop framebuffer/VNC/EGL-only platforms.
     "PySide6/Qt/plugins/platforms/libqeglfs.so", "PySide6/Qt/plugins/platforms/libqlinuxfb.so",
@@ -90,13 +90,19 @@ def mapped_packages() -> tuple[list[TocEntry], list[tuple[str, str]]]:
             name = package if module.stem == "__init__" else f"{package}.{module.stem}"
             pure.append((name, str(module), "PYMODULE"))
         for pattern in setuptools.get("package-data", {}).get(package, []):
-            datas += [(str(path), dest) for path in sorted(source.glob(pattern)) if path.is_file()]
+            # Keep sub-folders (i18n/de/core.mo): flattening them would let French overwrite German.
+            datas += [(str(path), str(PurePosixPath(dest) / path.relative_to(source).parent.as_posix()))
+                      for path in sorted(source.glob(pattern)) if path.is_file()]
     return pure, datas
+
+
+# Exceptions to PRUNE: Qt's own buttons and file dialogs in German and French (coheara.gui.i18n).
+KEEP = ["PySide6/Qt/translations/qtbase_de.qm", "PySide6/Qt/translations/qtbase_fr.qm"]
 
 
 def _pruned(dest: str, patterns: Iterable[str]) -> bool:
     dest = dest.replace("\\", "/")
-    return any(fnmatch(dest, pattern) for pattern in patterns)
+    return dest not in KEEP and any(fnmatch(dest, pattern) for pattern in patterns)
 
 
 def prune(entries: list[TocEntry], extra: Iterable[str] = ()) -> list[TocEntry]:
