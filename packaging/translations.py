@@ -1,8 +1,13 @@
 """Coheara's catalogues: collect the marked words, keep the translations, compile what ships.
 
-    python packaging/translations.py update    # sources -> resources/i18n/*.ts and */*.po (keeps translations)
-    python packaging/translations.py compile   # *.ts -> *.qm (pyside6-lrelease), *.po -> *.mo (Babel)
-    python packaging/translations.py check     # lists every entry missing, unfinished or empty, and stale files
+    python packaging/translations.py update [NAME…]    # sources -> resources/i18n/*.ts and */*.po (keeps translations)
+    python packaging/translations.py compile [NAME…]   # *.ts -> *.qm (pyside6-lrelease), *.po -> *.mo (Babel)
+    python packaging/translations.py check             # every entry missing, unfinished or empty, and stale files
+    python packaging/translations.py todo NAME LANG    # the entries of one catalogue still to translate, as JSON
+    python packaging/translations.py fill NAME LANG FILE.json   # {source: translation or [plural forms]}
+
+NAME is an app area (gui_start, gui_library, gui_review, gui_health) or a gettext domain (core, cli,
+export); without NAME, all of them.
 
 The desktop app's words go through Qt's system: ``pyside6-lupdate`` reads ``self.tr(…)`` and
 ``QCoreApplication.translate(…)`` in the files of each area below into one ``.ts`` per area and
@@ -15,6 +20,7 @@ needs no build step; ``check`` (run by tests/test_i18n.py) fails when they fall 
 from __future__ import annotations
 
 import io
+import json
 import shutil
 import subprocess
 import sys
@@ -100,8 +106,8 @@ def ts_path(area: str, language: str) -> Path:
     return OUT / f"{area}_{language}.ts"
 
 
-def update_ts(out: Path = OUT) -> None:
-    for area in GUI_AREAS:
+def update_ts(out: Path = OUT, only: Iterable[str] = GUI_AREAS) -> None:
+    for area in only:
         files = [str(p) for p in gui_files(area)]
         for language in ("en", *LANGUAGES):
             target = out / f"{area}_{language}.ts"
@@ -112,8 +118,8 @@ def update_ts(out: Path = OUT) -> None:
             subprocess.run(args, check=True, capture_output=True, cwd=ROOT)
 
 
-def compile_ts(out: Path = OUT) -> None:
-    for ts in sorted(OUT.glob("*.ts")):
+def compile_ts(out: Path = OUT, only: Iterable[str] = GUI_AREAS) -> None:
+    for ts in sorted(p for area in only for p in OUT.glob(f"{area}_*.ts")):
         subprocess.run([_tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(out / ts.with_suffix(".qm").name)],
                        check=True, capture_output=True)
 
@@ -154,8 +160,8 @@ def template(domain: str) -> Catalog:
     return catalog
 
 
-def update_po(out: Path = OUT) -> None:
-    for domain in all_domains():
+def update_po(out: Path = OUT, only: Iterable[str] | None = None) -> None:
+    for domain in only if only is not None else all_domains():
         fresh = template(domain)
         for language in LANGUAGES:
             source = po_path(domain, language)
@@ -174,9 +180,9 @@ def update_po(out: Path = OUT) -> None:
             target.write_bytes(buffer.getvalue())
 
 
-def compile_po(out: Path = OUT) -> None:
+def compile_po(out: Path = OUT, only: Iterable[str] | None = None) -> None:
     for language in LANGUAGES:
-        for domain in all_domains():
+        for domain in only if only is not None else all_domains():
             source = po_path(domain, language)
             if not source.is_file():
                 continue
@@ -245,14 +251,102 @@ def check() -> list[str]:
     return problems
 
 
+def _split(names: list[str]) -> tuple[list[str], list[str]]:
+    unknown = [n for n in names if n not in GUI_AREAS and n not in all_domains()]
+    if unknown:
+        raise SystemExit(f"unknown catalogue {', '.join(unknown)}: one of {', '.join([*GUI_AREAS, *all_domains()])}")
+    areas = [n for n in names if n in GUI_AREAS] if names else list(GUI_AREAS)
+    domains = [n for n in names if n in all_domains()] if names else list(all_domains())
+    return areas, domains
+
+
+def _entries(name: str, language: str) -> list[tuple[str, bool, str | tuple[str, ...]]]:
+    """(source, plural, translation) of one catalogue."""
+    if name in GUI_AREAS:
+        out = []
+        for message in ET.parse(ts_path(name, language)).getroot().iter("message"):
+            translation = message.find("translation")
+            plural = message.get("numerus") == "yes"
+            done = translation is not None and translation.get("type") != "unfinished"
+            value: str | tuple[str, ...] = (tuple(f.text or "" for f in translation.iter("numerusform")) if plural
+                                            else translation.text or "") if (translation is not None and done) else ""
+            out.append((message.findtext("source") or "", plural, value))
+        return out
+    with po_path(name, language).open("rb") as handle:
+        catalog = read_po(handle, locale=language)
+    return [(m.id[0] if isinstance(m.id, tuple) else m.id, m.pluralizable,
+             (m.string if not m.fuzzy else "")) for m in catalog if m.id]
+
+
+def todo(name: str, language: str) -> dict[str, str | list[str]]:
+    """What is still untranslated: {source: "" or ["", ""] for plural forms}."""
+    forms = 1 if language == "en" else 2
+    return {source: ([""] * forms if plural else "") for source, plural, value in _entries(name, language)
+            if not value or (isinstance(value, tuple) and not all(v.strip() for v in value))}
+
+
+def fill(name: str, language: str, translated: dict[str, str | list[str]]) -> int:
+    """Write translations into one catalogue's source (.ts or .po); returns how many were set."""
+    count = 0
+    if name in GUI_AREAS:
+        path = ts_path(name, language)
+        tree = ET.parse(path)
+        for message in tree.getroot().iter("message"):
+            source = message.findtext("source") or ""
+            if source not in translated:
+                continue
+            value = translated[source]
+            translation = message.find("translation")
+            if translation is None:
+                translation = ET.SubElement(message, "translation")
+            translation.attrib.pop("type", None)
+            for child in list(translation):
+                translation.remove(child)
+            if message.get("numerus") == "yes":
+                translation.text = None
+                for form in value if isinstance(value, list) else [value]:
+                    ET.SubElement(translation, "numerusform").text = form
+            else:
+                translation.text = value if isinstance(value, str) else value[0]
+            count += 1
+        ET.indent(tree, space="    ")
+        with path.open("wb") as handle:
+            handle.write(b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n')
+            tree.write(handle, encoding="utf-8", xml_declaration=False)
+        # lupdate's own layout, so that `check` finds the file up to date
+        update_ts(OUT, [name])
+        return count
+    path = po_path(name, language)
+    with path.open("rb") as handle:
+        catalog = read_po(handle, locale=language, domain=name)
+    for message in catalog:
+        key = message.id[0] if isinstance(message.id, tuple) else message.id
+        if key in translated:
+            value = translated[key]
+            message.string = tuple(value) if isinstance(value, list) else value
+            message.flags.discard("fuzzy")
+            count += 1
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, omit_header=True, no_location=True, width=100, sort_output=True)
+    path.write_bytes(buffer.getvalue())
+    return count
+
+
 def main(argv: list[str]) -> int:
-    command = argv[0] if argv else ""
+    command, names = (argv[0] if argv else ""), argv[1:]
     if command == "update":
-        update_ts()
-        update_po()
+        areas, domains = _split(names)
+        update_ts(OUT, areas)
+        update_po(OUT, domains)
     elif command == "compile":
-        compile_ts()
-        compile_po()
+        areas, domains = _split(names)
+        compile_ts(OUT, areas)
+        compile_po(OUT, domains)
+    elif command == "todo" and len(names) == 2:
+        print(json.dumps(todo(names[0], names[1]), ensure_ascii=False, indent=1))
+    elif command == "fill" and len(names) == 3:
+        translated = json.loads(Path(names[2]).read_text(encoding="utf-8"))
+        print(f"{fill(names[0], names[1], translated)} entries set")
     elif command == "check":
         problems = check()
         print("\n".join(problems) if problems else "every entry translated and compiled")

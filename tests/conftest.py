@@ -16,6 +16,10 @@ if os.environ.get("CI"):
     settings.load_profile("ci")
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Tests read English sentences unless they choose a language: a German or French machine running
+# the suite (and the command lines it starts) must not change what they read. LANGUAGE wins over
+# LANG, so each test that wants German says so with LANGUAGE, or with an environment of its own.
+os.environ["LANGUAGE"] = "en"
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus"
