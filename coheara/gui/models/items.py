@@ -17,21 +17,47 @@ ITEM_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 STATUS = "status"
 PAGE = "page"
 
+# Column titles in English, marked for the catalogue and translated where shown (``field_header``).
+# str(): PySide6's stubs type QT_TRANSLATE_NOOP as returning object; it returns the text itself.
 _HEADERS = {
-    "name": "Name", "strength": "Strength", "dose": "Dose", "frequency": "How often", "route": "How taken",
-    "duration": "Duration", "instructions": "Instructions", "test": "Test", "value": "Value", "unit": "Unit",
-    "reference_range": "Reference range", "flag": "Flag", "date": "Date", "code": "Code",
-    "substance": "Substance", "reaction": "Reaction", "findings": "Findings", "to": "Referred to",
-    "reason": "Reason", STATUS: "Status", PAGE: "Page",
+    "name": str(QtCore.QT_TRANSLATE_NOOP("Fields", "Name")),
+    "strength": str(QtCore.QT_TRANSLATE_NOOP("Fields", "Strength")),
+    "dose": str(QtCore.QT_TRANSLATE_NOOP("Fields", "Dose")),
+    "frequency": str(QtCore.QT_TRANSLATE_NOOP("Fields", "How often")),
+    "route": str(QtCore.QT_TRANSLATE_NOOP("Fields", "How taken")),
+    "duration": str(QtCore.QT_TRANSLATE_NOOP("Fields", "Duration")),
+    "instructions": str(QtCore.QT_TRANSLATE_NOOP("Fields", "Instructions")),
+    "test": str(QtCore.QT_TRANSLATE_NOOP("Fields", "Test")),
+    "value": str(QtCore.QT_TRANSLATE_NOOP("Fields", "Value")),
+    "unit": str(QtCore.QT_TRANSLATE_NOOP("Fields", "Unit")),
+    "reference_range": str(QtCore.QT_TRANSLATE_NOOP("Fields", "Reference range")),
+    "flag": str(QtCore.QT_TRANSLATE_NOOP("Fields", "Flag")),
+    "date": str(QtCore.QT_TRANSLATE_NOOP("Fields", "Date")),
+    "code": str(QtCore.QT_TRANSLATE_NOOP("Fields", "Code")),
+    "substance": str(QtCore.QT_TRANSLATE_NOOP("Fields", "Substance")),
+    "reaction": str(QtCore.QT_TRANSLATE_NOOP("Fields", "Reaction")),
+    "findings": str(QtCore.QT_TRANSLATE_NOOP("Fields", "Findings")),
+    "to": str(QtCore.QT_TRANSLATE_NOOP("Fields", "Referred to")),
+    "reason": str(QtCore.QT_TRANSLATE_NOOP("Fields", "Reason")),
+    STATUS: str(QtCore.QT_TRANSLATE_NOOP("Fields", "Status")),
+    PAGE: str(QtCore.QT_TRANSLATE_NOOP("Fields", "Page")),
 }
-_TEXT_HEADERS = {Domain.DIAGNOSES: "Diagnosis", Domain.PROCEDURES: "Procedure", Domain.INSTRUCTIONS: "Instruction"}
+_TEXT_HEADERS = {
+    Domain.DIAGNOSES: str(QtCore.QT_TRANSLATE_NOOP("Fields", "Diagnosis")),
+    Domain.PROCEDURES: str(QtCore.QT_TRANSLATE_NOOP("Fields", "Procedure")),
+    Domain.INSTRUCTIONS: str(QtCore.QT_TRANSLATE_NOOP("Fields", "Instruction")),
+}
+_TEXT = str(QtCore.QT_TRANSLATE_NOOP("Fields", "Text"))
 
 
 def field_header(domain: Domain, field: str) -> str:
-    """The plain column title of a field ("Reference range", "How often", "Diagnosis")."""
+    """The plain column title of a field ("Reference range", "How often", "Diagnosis"), translated."""
     if field == "text":
-        return _TEXT_HEADERS.get(domain, "Text")
-    return _HEADERS.get(field, field.replace("_", " ").capitalize())
+        return QtCore.QCoreApplication.translate("Fields", _TEXT_HEADERS.get(domain, _TEXT))
+    known = _HEADERS.get(field)
+    if known is None:  # a field this version does not know: its name, readable
+        return field.replace("_", " ").capitalize()
+    return QtCore.QCoreApplication.translate("Fields", known)
 
 
 class ItemsTableModel(QtCore.QAbstractTableModel):
@@ -139,7 +165,7 @@ class ItemsTableModel(QtCore.QAbstractTableModel):
             if problems:
                 return "\n".join(f.message for f in problems)
             if item.field_verification.get(field) is False and item.fields.get(field):
-                return "Not found in the document's text: check it against the page."
+                return self.tr("Not found in the document's text: check it against the page.")
             return None
         if role == Qt.ItemDataRole.ForegroundRole and any(f.severity == "implausible" for f in problems):
             return QtGui.QBrush(QtGui.QColor(BADGE_COLORS[ItemBadge.IMPLAUSIBLE]))

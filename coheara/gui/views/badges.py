@@ -8,18 +8,32 @@ meaning never rests on colour alone.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Mapping
+
 from coheara.domain.items import ExtractedItem, ItemBadge
 from coheara.gui.qt import ModelIndex, QtCore, QtGui, QtWidgets, Qt
 
 # Views put this line near their data so a screenshot of the view alone still carries the warning.
-AI_CAUTION = "Values here were read by an AI model and may be wrong: check them against the original."
+# The constants below hold the English words (marked for the catalogue); shown, they are translated.
+# str(): PySide6's stubs type QT_TRANSLATE_NOOP as returning object; it returns the text itself.
+AI_CAUTION = str(QtCore.QT_TRANSLATE_NOOP(
+    "Badges", "Values here were read by an AI model and may be wrong: check them against the original."))
 
-BADGE_LABELS: dict[ItemBadge, str] = {
-    ItemBadge.VERIFIED: "✓ Verified",
-    ItemBadge.UNVERIFIED: "? Unverified",
-    ItemBadge.IMPLAUSIBLE: "! Implausible",
-    ItemBadge.EDITED: "✎ Edited",
-    ItemBadge.CONFIRMED: "✔ Confirmed",
+# The symbol keeps each badge apart without colour, in every language.
+BADGE_SYMBOLS: dict[ItemBadge, str] = {
+    ItemBadge.VERIFIED: "✓",
+    ItemBadge.UNVERIFIED: "?",
+    ItemBadge.IMPLAUSIBLE: "!",
+    ItemBadge.EDITED: "✎",
+    ItemBadge.CONFIRMED: "✔",
+}
+
+_BADGE_WORDS: dict[ItemBadge, str] = {
+    ItemBadge.VERIFIED: str(QtCore.QT_TRANSLATE_NOOP("Badges", "Verified")),
+    ItemBadge.UNVERIFIED: str(QtCore.QT_TRANSLATE_NOOP("Badges", "Unverified")),
+    ItemBadge.IMPLAUSIBLE: str(QtCore.QT_TRANSLATE_NOOP("Badges", "Implausible")),
+    ItemBadge.EDITED: str(QtCore.QT_TRANSLATE_NOOP("Badges", "Edited")),
+    ItemBadge.CONFIRMED: str(QtCore.QT_TRANSLATE_NOOP("Badges", "Confirmed")),
 }
 
 BADGE_COLORS: dict[ItemBadge, str] = {
@@ -30,13 +44,48 @@ BADGE_COLORS: dict[ItemBadge, str] = {
     ItemBadge.CONFIRMED: "#2E7D32",
 }
 
-BADGE_EXPLANATIONS: dict[ItemBadge, str] = {
-    ItemBadge.VERIFIED: "Found in the document's text.",
-    ItemBadge.UNVERIFIED: "Not printed so in its place in the document's text: check it against the page.",
-    ItemBadge.IMPLAUSIBLE: "This value looks impossible: check it against the page and correct it.",
-    ItemBadge.EDITED: "You changed this value. Confirm it once it matches the page.",
-    ItemBadge.CONFIRMED: "You checked this value and confirmed it.",
+_EXPLANATIONS: dict[ItemBadge, str] = {
+    ItemBadge.VERIFIED: str(QtCore.QT_TRANSLATE_NOOP("Badges", "Found in the document's text.")),
+    ItemBadge.UNVERIFIED: str(QtCore.QT_TRANSLATE_NOOP(
+        "Badges", "Not printed so in its place in the document's text: check it against the page.")),
+    ItemBadge.IMPLAUSIBLE: str(QtCore.QT_TRANSLATE_NOOP(
+        "Badges", "This value looks impossible: check it against the page and correct it.")),
+    ItemBadge.EDITED: str(QtCore.QT_TRANSLATE_NOOP(
+        "Badges", "You changed this value. Confirm it once it matches the page.")),
+    ItemBadge.CONFIRMED: str(QtCore.QT_TRANSLATE_NOOP("Badges", "You checked this value and confirmed it.")),
 }
+
+
+def badge_label(badge: ItemBadge) -> str:
+    """Symbol and word in the patient's language: "✓ Verified", "✓ Geprüft", "✓ Vérifiée"."""
+    word = QtCore.QCoreApplication.translate("Badges", _BADGE_WORDS[badge])
+    return f"{BADGE_SYMBOLS[badge]} {word}"
+
+
+def badge_explanation(badge: ItemBadge) -> str:
+    """What the badge means, in one sentence of the patient's language."""
+    return QtCore.QCoreApplication.translate("Badges", _EXPLANATIONS[badge])
+
+
+class _Shown(Mapping[ItemBadge, str]):
+    """A badge's words as shown: read through ``show`` (the language chosen at start) on every lookup."""
+
+    def __init__(self, show: Callable[[ItemBadge], str]) -> None:
+        self._show = show
+
+    def __getitem__(self, badge: ItemBadge) -> str:
+        return self._show(badge)
+
+    def __iter__(self) -> Iterator[ItemBadge]:
+        return iter(ItemBadge)
+
+    def __len__(self) -> int:
+        return len(ItemBadge)
+
+
+# Kept for the views that read them as mappings: each lookup gives the translated words.
+BADGE_LABELS: Mapping[ItemBadge, str] = _Shown(badge_label)
+BADGE_EXPLANATIONS: Mapping[ItemBadge, str] = _Shown(badge_explanation)
 
 # Item models answer this role with the ItemBadge of a row; the delegate paints from it.
 BADGE_ROLE = int(Qt.ItemDataRole.UserRole) + 40
@@ -50,17 +99,13 @@ def as_badge(value: object) -> ItemBadge | None:
         return None
 
 
-def badge_label(badge: ItemBadge) -> str:
-    return BADGE_LABELS[badge]
-
-
 def badge_color(badge: ItemBadge) -> QtGui.QColor:
     return QtGui.QColor(BADGE_COLORS[badge])
 
 
 def badge_tooltip(item: ExtractedItem) -> str:
     """The badge's explanation followed by what the checks noticed (implausible values first)."""
-    lines = [BADGE_EXPLANATIONS[item.badge]]
+    lines = [badge_explanation(item.badge)]
     ordered = sorted(item.findings, key=lambda f: f.severity != "implausible")
     # Info findings stay out, except why a value is unverified (a photo or scan has no text to compare).
     lines.extend(f.message for f in ordered if f.message and (f.severity != "info" or f.code.startswith("unverified_")))
@@ -86,7 +131,7 @@ class BadgeDelegate(QtWidgets.QStyledItemDelegate):
         plain.text = ""
         style = option.widget.style() if option.widget else QtWidgets.QApplication.style()
         style.drawControl(QtWidgets.QStyle.ControlElement.CE_ItemViewItem, plain, painter, option.widget)
-        text = BADGE_LABELS[badge]
+        text = badge_label(badge)
         metrics = QtGui.QFontMetrics(option.font)
         pad = metrics.height() // 3
         width = metrics.horizontalAdvance(text) + 2 * pad
@@ -120,7 +165,7 @@ class BadgeDelegate(QtWidgets.QStyledItemDelegate):
 def badge_chip_width(badge: ItemBadge, font: QtGui.QFont) -> int:
     """Width a badge cell needs: the chip (text and rounded ends) and the air around it."""
     metrics = QtGui.QFontMetrics(font)
-    return metrics.horizontalAdvance(BADGE_LABELS[badge]) + 2 * (metrics.height() // 3) + 12
+    return metrics.horizontalAdvance(badge_label(badge)) + 2 * (metrics.height() // 3) + 12
 
 
 def widest_badge_width(font: QtGui.QFont) -> int:
@@ -130,9 +175,9 @@ def widest_badge_width(font: QtGui.QFont) -> int:
 
 def caution_label(parent: QtWidgets.QWidget | None = None) -> QtWidgets.QLabel:
     """The short in-view line saying the values come from an AI model."""
-    label = QtWidgets.QLabel("⚠ " + AI_CAUTION, parent)
+    label = QtWidgets.QLabel("⚠ " + QtCore.QCoreApplication.translate("Badges", AI_CAUTION), parent)
     label.setWordWrap(True)
-    label.setAccessibleName("AI caution")
+    label.setAccessibleName(QtCore.QCoreApplication.translate("Badges", "AI caution"))
     label.setObjectName("aiCaution")
     font = label.font()
     font.setItalic(True)

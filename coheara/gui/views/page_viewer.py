@@ -33,8 +33,8 @@ class PageViewer(QtWidgets.QGraphicsView):
         self.setTransformationAnchor(QtWidgets.QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setRenderHints(QtGui.QPainter.RenderHint.SmoothPixmapTransform | QtGui.QPainter.RenderHint.Antialiasing)
         self.setBackgroundBrush(self.palette().color(QtGui.QPalette.ColorRole.Dark))
-        self.setAccessibleName("Page image")
-        self.setToolTip("Drag to move the page; Ctrl + mouse wheel to zoom.")
+        self.setAccessibleName(self.tr("Page image"))
+        self.setToolTip(self.tr("Drag to move the page; Ctrl + mouse wheel to zoom."))
         self._pixmap_item: QtWidgets.QGraphicsPixmapItem | None = None
         self._content = QtCore.QRectF()
         self._boxes: list[Box] = []
@@ -191,19 +191,22 @@ class PageViewerPanel(QtWidgets.QWidget):
         super().__init__(parent)
         self.viewer = PageViewer(self)
         self._index, self._count = 0, 0
-        self.prev_button = self._button("◀", "Previous page", "Show the previous page (Alt+Left)")
-        self.next_button = self._button("▶", "Next page", "Show the next page (Alt+Right)")
+        self.prev_button = self._button("◀", self.tr("Previous page"), self.tr("Show the previous page (Alt+Left)"))
+        self.next_button = self._button("▶", self.tr("Next page"), self.tr("Show the next page (Alt+Right)"))
         self.page_label = QtWidgets.QLabel("", self)
-        self.page_label.setAccessibleName("Page number")
+        self.page_label.setAccessibleName(self.tr("Page number"))
         self.page_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.page_label.setMinimumWidth(QtGui.QFontMetrics(self.font()).horizontalAdvance("Page 88 of 88") + 12)
-        self.out_button = self._button("−", "Zoom out", "Zoom out (Ctrl+minus)")
-        self.in_button = self._button("+", "Zoom in", "Zoom in (Ctrl+plus)")
-        self.fit_button = self._button("Whole page", "Fit the whole page", "Show the whole page (Ctrl+0)")
-        self.width_button = self._button("Page width", "Fit the page width", "Fill the width with the page (Ctrl+9)")
+        widest = self._page_text(87, 88)
+        self.page_label.setMinimumWidth(QtGui.QFontMetrics(self.font()).horizontalAdvance(widest) + 12)
+        self.out_button = self._button("−", self.tr("Zoom out"), self.tr("Zoom out (Ctrl+minus)"))
+        self.in_button = self._button("+", self.tr("Zoom in"), self.tr("Zoom in (Ctrl+plus)"))
+        self.fit_button = self._button(self.tr("Whole page"), self.tr("Fit the whole page"),
+                                       self.tr("Show the whole page (Ctrl+0)"))
+        self.width_button = self._button(self.tr("Page width"), self.tr("Fit the page width"),
+                                         self.tr("Fill the width with the page (Ctrl+9)"))
         self.message = QtWidgets.QLabel("", self)
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Page status")
+        self.message.setAccessibleName(self.tr("Page status"))
         self.message.hide()
         self.prev_button.clicked.connect(lambda: self.page_requested.emit(self._index - 1))
         self.next_button.clicked.connect(lambda: self.page_requested.emit(self._index + 1))
@@ -247,11 +250,14 @@ class PageViewerPanel(QtWidgets.QWidget):
 
     def set_pages(self, index: int, count: int) -> None:
         self._index, self._count = index, count
-        self.page_label.setText(f"Page {index + 1} of {count}" if count else "No page")
+        self.page_label.setText(self._page_text(index, count) if count else self.tr("No page"))
         self.prev_button.setEnabled(index > 0)
         self.next_button.setEnabled(index + 1 < count)
         for button in (self.out_button, self.in_button, self.width_button, self.fit_button):
             button.setEnabled(count > 0)
+
+    def _page_text(self, index: int, count: int) -> str:
+        return self.tr("Page {page} of {count}").format(page=index + 1, count=count)
 
     def current_page(self) -> int:
         return self._index

@@ -13,9 +13,8 @@ from coheara.domain.documents import DocumentStatus, DocumentSummary
 from coheara.domain.items import ExtractedItem, ItemBadge
 from coheara.gui.context import GuiContext
 from coheara.gui.ops import OpContext, show_failure
-from coheara.gui.models.health import display_date
 from coheara.gui.models.items import field_header
-from coheara.gui.qt import QtWidgets, Qt
+from coheara.gui.qt import QtCore, QtWidgets, Qt
 from coheara.gui.style import mark_primary
 from coheara.gui.views.badges import badge_label, badge_tooltip, caution_label
 from coheara.gui.views.page_viewer import PageViewerPanel
@@ -24,15 +23,29 @@ from coheara.gui.views.review_actions import ReviewActions
 from coheara.gui.views.review_dialogs import HistoryDialog
 from coheara.gui.views.review_page import PageLoader
 from coheara.gui.views.review_tables import DomainTabs
+from coheara.i18n import show_date
 from coheara.services import documents as documents_service
 from coheara.services import review as review_service
 
-_TYPES = {"lab_report": "Lab report", "prescription": "Prescription", "letter": "Letter",
-          "radiology": "Radiology report", "other": "Document"}
-_STATUS = {DocumentStatus.QUEUED: "Waiting to be read", DocumentStatus.READING: "Being read",
-           DocumentStatus.NEEDS_REVIEW: "Needs your review", DocumentStatus.REVIEWED: "Reviewed ✓",
-           DocumentStatus.FAILED: "Could not be read"}
-HINT = "Select a row to see where it is on the page. Double-click a cell (or press F2) to correct it."
+# English words marked for the catalogue; translated where shown (context "ReviewView").
+# str(): PySide6's stubs type QT_TRANSLATE_NOOP as returning object; it returns the text itself.
+_DOCUMENT = str(QtCore.QT_TRANSLATE_NOOP("ReviewView", "Document"))
+_TYPES = {
+    "lab_report": str(QtCore.QT_TRANSLATE_NOOP("ReviewView", "Lab report")),
+    "prescription": str(QtCore.QT_TRANSLATE_NOOP("ReviewView", "Prescription")),
+    "letter": str(QtCore.QT_TRANSLATE_NOOP("ReviewView", "Letter")),
+    "radiology": str(QtCore.QT_TRANSLATE_NOOP("ReviewView", "Radiology report")),
+    "other": _DOCUMENT,
+}
+_STATUS = {
+    DocumentStatus.QUEUED: str(QtCore.QT_TRANSLATE_NOOP("ReviewView", "Waiting to be read")),
+    DocumentStatus.READING: str(QtCore.QT_TRANSLATE_NOOP("ReviewView", "Being read")),
+    DocumentStatus.NEEDS_REVIEW: str(QtCore.QT_TRANSLATE_NOOP("ReviewView", "Needs your review")),
+    DocumentStatus.REVIEWED: str(QtCore.QT_TRANSLATE_NOOP("ReviewView", "Reviewed ✓")),
+    DocumentStatus.FAILED: str(QtCore.QT_TRANSLATE_NOOP("ReviewView", "Could not be read")),
+}
+HINT = str(QtCore.QT_TRANSLATE_NOOP(
+    "ReviewView", "Select a row to see where it is on the page. Double-click a cell (or press F2) to correct it."))
 
 
 class ReviewView(QtWidgets.QWidget):
@@ -61,24 +74,24 @@ class ReviewView(QtWidgets.QWidget):
     # -- layout -----------------------------------------------------------------------------------
     def _build(self) -> None:
         self.title = QtWidgets.QLabel(self)
-        self.title.setAccessibleName("Document name")
+        self.title.setAccessibleName(self.tr("Document name"))
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.title.setFont(font)
         self.meta = QtWidgets.QLabel(self)
         self.meta.setWordWrap(True)  # type, date, issuer, pages, values and status: two lines in a small window
-        self.meta.setAccessibleName("Document details")
+        self.meta.setAccessibleName(self.tr("Document details"))
         # Document-level findings: e.g. empty entries the model returned were left out, or the page
         # has no text layer so nothing could be verified. Shown so nothing is dropped silently.
         self.findings = QtWidgets.QLabel(self)
-        self.findings.setAccessibleName("What the checks noticed about this document")
+        self.findings.setAccessibleName(self.tr("What the checks noticed about this document"))
         self.findings.setWordWrap(True)
         self.findings.setVisible(False)
         self.caution = caution_label(self)
-        self.reviewed_button = QtWidgets.QPushButton("Mark document reviewed", self)
+        self.reviewed_button = QtWidgets.QPushButton(self.tr("Mark document reviewed"), self)
         mark_primary(self.reviewed_button)
-        self.reviewed_button.setToolTip("Mark this document as reviewed once every value is checked")
+        self.reviewed_button.setToolTip(self.tr("Mark this document as reviewed once every value is checked"))
         header = QtWidgets.QGridLayout()
         header.addWidget(self.title, 0, 0)
         header.addWidget(self.meta, 1, 0)
@@ -91,18 +104,18 @@ class ReviewView(QtWidgets.QWidget):
         self.page_panel.page_requested.connect(lambda index: self.pages.show(index))
         self.tabs: DomainTabs = DomainTabs(self)
         self.tabs.selection_changed.connect(self._on_selection)
-        self.empty = QtWidgets.QLabel("No values were found on this document. Use “Add” to type one in.", self)
+        self.empty = QtWidgets.QLabel(self.tr("No values were found on this document. Use “Add” to type one in."), self)
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         self.toolbar = ReviewActions(self)
         self.tabs.edit_requested.connect(self.toolbar.edit)
-        self.detail = QtWidgets.QLabel(HINT, self)
+        self.detail = QtWidgets.QLabel(QtCore.QCoreApplication.translate("ReviewView", HINT), self)
         self.detail.setWordWrap(True)
-        self.detail.setAccessibleName("About the selected value")
+        self.detail.setAccessibleName(self.tr("About the selected value"))
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.feedback: QtWidgets.QLabel = QtWidgets.QLabel("", self)
-        self.feedback.setAccessibleName("Last action")
+        self.feedback.setAccessibleName(self.tr("Last action"))
         self.feedback.setWordWrap(True)
 
         right = QtWidgets.QWidget(self)
@@ -120,7 +133,7 @@ class ReviewView(QtWidgets.QWidget):
         self.splitter.setSizes([450, 550])  # scaled to the real width when first shown
         self.splitter.setChildrenCollapsible(False)
 
-        self.placeholder = QtWidgets.QLabel("Choose a document in your library to review it.", self)
+        self.placeholder = QtWidgets.QLabel(self.tr("Choose a document in your library to review it."), self)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QtWidgets.QVBoxLayout(self)
         layout.addLayout(header)
@@ -146,7 +159,7 @@ class ReviewView(QtWidgets.QWidget):
         self.document_id, self.summary, self.edits = None, None, []
         self.tabs.clear()
         self.pages.close()
-        self.title.setText("No document open")
+        self.title.setText(self.tr("No document open"))
         self.meta.clear()
         self.findings.clear()
         self.findings.setVisible(False)
@@ -182,7 +195,7 @@ class ReviewView(QtWidgets.QWidget):
             return
         if isinstance(exc, documents_service.DocumentNotFoundError):
             self.clear()
-            self.feedback.setText("That document is no longer in your vault.")
+            self.feedback.setText(self.tr("That document is no longer in your vault."))
             return
         show_failure(self, exc)
 
@@ -195,26 +208,26 @@ class ReviewView(QtWidgets.QWidget):
         self.title.setText(summary.filename)
         self.meta.setText(self._meta_text(summary, len(items)))
         notes = [f.message for f in summary.findings]
-        self.findings.setText("Note: " + "  ".join(notes) if notes else "")
+        self.findings.setText(self.tr("Note: {notes}").format(notes="  ".join(notes)) if notes else "")
         self.findings.setVisible(bool(notes))
         reviewed = summary.status is DocumentStatus.REVIEWED
-        self.reviewed_button.setText("Reopen review" if reviewed else "Mark document reviewed")
+        self.reviewed_button.setText(self.tr("Reopen review") if reviewed else self.tr("Mark document reviewed"))
         self.reviewed_button.setAccessibleName(self.reviewed_button.text())
         self.tabs.set_items(items, multi_page=summary.pages > 1)
         if self._history is not None and self._history.isVisible():
             self._history.set_edits(edits)
         self._show_state()
 
-    @staticmethod
-    def _meta_text(summary: DocumentSummary, count: int) -> str:
-        parts = [_TYPES.get(summary.doc_type or "", "Document")]
+    def _meta_text(self, summary: DocumentSummary, count: int) -> str:
+        parts = [QtCore.QCoreApplication.translate("ReviewView", _TYPES.get(summary.doc_type or "", _DOCUMENT))]
         if summary.doc_date:
-            parts.append(display_date(summary.doc_date))
+            parts.append(show_date(summary.doc_date))
         if summary.issuer:
             parts.append(summary.issuer)
-        parts.append(f"{summary.pages} page{'s' if summary.pages != 1 else ''}")
-        parts.append(f"{count} value{'s' if count != 1 else ''}")
-        parts.append(_STATUS.get(summary.status, summary.status.value))
+        parts.append(self.tr("%n page(s)", "", summary.pages))
+        parts.append(self.tr("%n value(s)", "", count))
+        status = _STATUS.get(summary.status)
+        parts.append(QtCore.QCoreApplication.translate("ReviewView", status) if status else summary.status.value)
         return "  ·  ".join(parts)
 
     def _show_state(self) -> None:
@@ -235,23 +248,25 @@ class ReviewView(QtWidgets.QWidget):
         can_undo = any("event" not in e and not e["undone"] and e["action"] != "undo" for e in self.edits)
         self.toolbar.update_state(self._has_items, len(items), can_undo)
         if len(items) != 1:
-            self.detail.setText(HINT if not items else f"{len(items)} values selected.")
+            hint = QtCore.QCoreApplication.translate("ReviewView", HINT)
+            self.detail.setText(hint if not items else self.tr("%n value(s) selected.", "", len(items)))
             if not items:
                 self.pages.highlight([])
             return
         item = items[0]
-        missing = [f"{field_header(item.domain, k)} “{item.fields.get(k)}”"
+        missing = [self.tr("{field} “{value}”").format(field=field_header(item.domain, k), value=item.fields.get(k))
                    for k, found in item.field_verification.items() if not found and item.fields.get(k)]
-        text = f"{badge_label(item.badge)}: {badge_tooltip(item)}".replace("\n", " ")
+        text = self.tr("{badge}: {explanation}").format(badge=badge_label(item.badge),
+                                                        explanation=badge_tooltip(item)).replace("\n", " ")
         # Grounding gives each unverified field its reason (reference range, unit, page 2, photo, …).
         why = [f.message for f in item.findings if f.code.startswith("unverified_")]
         if missing and item.badge is not ItemBadge.CONFIRMED:
             if why:
                 text += " " + " ".join(m for m in dict.fromkeys(why) if m not in text)
             elif any(item.field_verification.values()):
-                text += f" Not found in the page's text: {', '.join(missing)}."
+                text += " " + self.tr("Not found in the page's text: {values}.").format(values=", ".join(missing))
             else:
-                text += " None of its values were found in the page's text."
+                text += " " + self.tr("None of its values were found in the page's text.")
         self.detail.setText(text)
         boxes = [box for field_boxes in item.boxes.values() for box in field_boxes]
         self.pages.highlight(boxes, item.page_index)

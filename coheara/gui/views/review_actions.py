@@ -27,40 +27,29 @@ if TYPE_CHECKING:
 Work = Callable[[Vault, int], Any]
 
 
-def _left(items: list[ExtractedItem]) -> str:
-    """``Check these one by one: Warfarin, Ferritin.`` for the values a bulk confirm left alone."""
-    if not items:
-        return ""
-    names = [next((v for v in i.fields.values() if v), "a value") or "a value" for i in items]
-    shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
-    return f"Not confirmed, check {'it' if len(names) == 1 else 'these'} one by one: {shown}."
-
-
-def _values(count: int) -> str:
-    return f"{count} value{'s' if count != 1 else ''}"
-
-
 class ReviewActions(QtWidgets.QWidget):
     """One toolbar across the review (not above the table), so the view still fits a small screen."""
 
     def __init__(self, view: ReviewView) -> None:
         super().__init__(view)
         self.view = view
-        self.add_button = QtWidgets.QPushButton("Add", self)
-        self.add_button.setAccessibleName("Add a value")
-        self.add_button.setToolTip("Add a value the AI model missed")
+        self.add_button = QtWidgets.QPushButton(self.tr("Add"), self)
+        self.add_button.setAccessibleName(self.tr("Add a value"))
+        self.add_button.setToolTip(self.tr("Add a value the AI model missed"))
         menu = QtWidgets.QMenu(self.add_button)
         for domain in Domain:
             menu.addAction(domain.label, self._adder(domain))
         self.add_button.setMenu(menu)
-        self.delete_button = self._push("Delete", "Delete the selected values (Delete key)", self.delete_selected)
-        self.undo_button = self._push("Undo", "Undo the last change (Ctrl+Z)", self.undo)
-        self.confirm_button = self._push("Confirm selected", "Confirm the selected values match the page",
+        self.delete_button = self._push(self.tr("Delete"), self.tr("Delete the selected values (Delete key)"),
+                                        self.delete_selected)
+        self.undo_button = self._push(self.tr("Undo"), self.tr("Undo the last change (Ctrl+Z)"), self.undo)
+        self.confirm_button = self._push(self.tr("Confirm selected"), self.tr("Confirm the selected values match the page"),
                                          self.confirm_selected)
-        self.confirm_page_button = self._push("Confirm verified on this tab",
-                                              "Confirm the verified values of this tab on the page shown",
+        self.confirm_page_button = self._push(self.tr("Confirm verified on this tab"),
+                                              self.tr("Confirm the verified values of this tab on the page shown"),
                                               self.confirm_page)
-        self.history_button = self._push("History…", "Show every change made to this document", view.show_history)
+        self.history_button = self._push(self.tr("History…"), self.tr("Show every change made to this document"),
+                                         view.show_history)
         layout = QtWidgets.QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.add_button, self.delete_button, self.undo_button):
@@ -117,7 +106,7 @@ class ReviewActions(QtWidgets.QWidget):
 
     def edit(self, item_id: int, field: str, text: str) -> None:
         self._change("Change a value", lambda v, _doc: review_service.edit_item(v, item_id, {field: text}),
-                     "Saved. The old value is kept in the history; Undo (Ctrl+Z) brings it back.")
+                     self.tr("Saved. The old value is kept in the history; Undo (Ctrl+Z) brings it back."))
 
     def add_item(self, domain: Domain, values: dict[str, str | None] | None = None) -> None:
         """Ask for the values (unless given) and add them to the page shown."""
@@ -128,7 +117,7 @@ class ReviewActions(QtWidgets.QWidget):
             values = dialog.values()
         page, fields = self.view.pages.current(), dict(values)
         self._change("Add a value", lambda v, doc: review_service.add_item(v, doc, domain, fields, page_index=page),
-                     "Added. It is marked “edited” until you confirm it.", select=lambda new_id: [new_id])
+                     self.tr("Added. It is marked “edited” until you confirm it."), select=lambda new_id: [new_id])
 
     def delete_selected(self) -> None:
         ids = [i.id for i in self.view.tabs.selected_items() if i.id is not None]
@@ -138,19 +127,19 @@ class ReviewActions(QtWidgets.QWidget):
         def work(vault: Vault, _doc: int) -> None:
             review_service.delete_items(vault, ids)
 
-        them = "them" if len(ids) > 1 else "it"
-        self._change("Delete values", work, f"Deleted {_values(len(ids))}. Undo (Ctrl+Z) brings {them} back.")
+        self._change("Delete values", work,
+                     self.tr("Deleted %n value(s). Undo (Ctrl+Z) brings them back.", "", len(ids)))
 
     def undo(self) -> None:
         self._change("Undo", review_service.undo,
-                     lambda item_id: "Undone." if item_id is not None else "There is nothing to undo.",
+                     lambda item_id: self.tr("Undone.") if item_id is not None else self.tr("There is nothing to undo."),
                      select=lambda item_id: [item_id] if item_id is not None else [])
 
     def confirm_selected(self) -> None:
         ids = [i.id for i in self.view.tabs.selected_items() if i.id is not None]
         if ids:
             self._change("Confirm values", lambda v, _doc: review_service.confirm_items(v, ids),
-                         f"Confirmed {_values(len(ids))}.",
+                         self.tr("Confirmed %n value(s).", "", len(ids)),
                          select=lambda _result: ids)
 
     def confirm_page(self) -> None:
@@ -166,13 +155,28 @@ class ReviewActions(QtWidgets.QWidget):
         pending = [i for i in shown if i.review_state is ReviewState.PENDING]
         ids = [i.id for i in pending if i.badge is ItemBadge.VERIFIED and i.id is not None]
         left = [i for i in pending if i.badge is not ItemBadge.VERIFIED]
-        where = f"{domain.label} on page {page + 1}"
         if not ids:
-            self.view.feedback.setText(f"No verified values to confirm in {where}. {_left(left)}".strip())
+            none = self.tr("No verified values to confirm in {domain} on page {page}.")
+            self.view.feedback.setText(self._join(none.format(domain=domain.label, page=page + 1), self._left(left)))
             return
+        done = self.tr("Confirmed %n value(s) of {domain} on page {page}, each printed so on the page.", "", len(ids))
         self._change("Confirm the verified values shown", lambda v, _doc: review_service.confirm_items(v, ids),
-                     f"Confirmed {_values(len(ids))} of {where}, each printed so on the page. {_left(left)}".strip(),
+                     self._join(done.format(domain=domain.label, page=page + 1), self._left(left)),
                      select=lambda _result: ids)
+
+    def _left(self, items: list[ExtractedItem]) -> str:
+        """``Check these one by one: Warfarin, Ferritin.`` for the values a bulk confirm left alone."""
+        if not items:
+            return ""
+        names = [next((v for v in i.fields.values() if v), None) or self.tr("a value") for i in items]
+        shown = ", ".join(names[:5])
+        if len(names) > 5:
+            shown = self.tr("{names} and %n more", "", len(names) - 5).format(names=shown)
+        return self.tr("Not confirmed, check these one by one: {names}.", "", len(names)).format(names=shown)
+
+    @staticmethod
+    def _join(*sentences: str) -> str:
+        return " ".join(s for s in sentences if s)
 
     def toggle_reviewed(self) -> None:
         summary = self.view.summary
@@ -184,4 +188,4 @@ class ReviewActions(QtWidgets.QWidget):
             review_service.mark_reviewed(vault, doc, reviewed)
 
         self._change("Mark reviewed" if reviewed else "Reopen review", work,
-                     "Marked as reviewed." if reviewed else "Marked as needing review.", document=True)
+                     self.tr("Marked as reviewed.") if reviewed else self.tr("Marked as needing review."), document=True)

@@ -10,13 +10,36 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from babel.dates import format_datetime
+
+from coheara import i18n
 from coheara.domain.items import DOMAIN_FIELDS, Domain
 from coheara.gui.models.items import field_header
-from coheara.gui.qt import QtGui, QtWidgets
+from coheara.gui.qt import QtCore, QtGui, QtWidgets
 
-_ACTIONS = {"edit": "Changed", "add": "Added", "delete": "Deleted", "confirm": "Confirmed", "undo": "Undo",
-            "reviewed": "Marked reviewed", "needs_review": "Marked as needing review"}
-WHOLE_DOCUMENT = "The whole document"
+# What each change is called in the history ("What" column), in English; translated where shown.
+# str(): PySide6's stubs type QT_TRANSLATE_NOOP as returning object; it returns the text itself.
+_ACTIONS = {
+    "edit": str(QtCore.QT_TRANSLATE_NOOP("History", "Changed")),
+    "add": str(QtCore.QT_TRANSLATE_NOOP("History", "Added")),
+    "delete": str(QtCore.QT_TRANSLATE_NOOP("History", "Deleted")),
+    "confirm": str(QtCore.QT_TRANSLATE_NOOP("History", "Confirmed")),
+    "undo": str(QtCore.QT_TRANSLATE_NOOP("History", "Undo")),
+    "reviewed": str(QtCore.QT_TRANSLATE_NOOP("History", "Marked reviewed")),
+    "needs_review": str(QtCore.QT_TRANSLATE_NOOP("History", "Marked as needing review")),
+}
+# What an undo reversed: one whole sentence per kind of change, so each language words it its own way.
+_REVERSED = {
+    "edit": str(QtCore.QT_TRANSLATE_NOOP("History", "Reversed: changed {when}")),
+    "add": str(QtCore.QT_TRANSLATE_NOOP("History", "Reversed: added {when}")),
+    "delete": str(QtCore.QT_TRANSLATE_NOOP("History", "Reversed: deleted {when}")),
+    "confirm": str(QtCore.QT_TRANSLATE_NOOP("History", "Reversed: confirmed {when}")),
+}
+_REVERSED_OTHER = str(QtCore.QT_TRANSLATE_NOOP("History", "Reversed: the change of {when}"))
+WHOLE_DOCUMENT = str(QtCore.QT_TRANSLATE_NOOP("History", "The whole document"))
+# When a change was made, as a person there reads a date and a time (babel patterns; the date as
+# coheara.i18n.show_date writes it, the English one with its day in two digits).
+_TIME_PATTERNS = {"en": "dd MMM y, HH:mm:ss", "de": "dd.MM.y, HH:mm:ss", "fr": "dd/MM/y HH:mm:ss"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,10 +54,12 @@ class HistoryRow:
 
 
 def local_time(iso: str) -> str:
+    """A stored UTC time as the patient's local date and time, written as read in their language."""
     try:
-        return datetime.fromisoformat(iso).astimezone().strftime("%d %b %Y, %H:%M:%S")
+        moment = datetime.fromisoformat(iso).astimezone().replace(tzinfo=None)
     except ValueError:
         return iso
+    return format_datetime(moment, _TIME_PATTERNS[i18n.current()], locale=i18n.babel_locale())
 
 
 def _fields(snapshot: Any) -> dict[str, Any]:
@@ -48,16 +73,27 @@ def _domain_of(fields: dict[str, Any]) -> Domain | None:
 def _title(fields: dict[str, Any]) -> str:
     domain = _domain_of(fields)
     key = DOMAIN_FIELDS[domain][0] if domain else next(iter(fields), "")
-    return str(fields.get(key) or "(empty)")
+    return str(fields.get(key) or QtCore.QCoreApplication.translate("History", "(empty)"))
 
 
 def _quote(value: Any) -> str:
-    return f"“{value}”" if value not in (None, "") else "empty"
+    if value in (None, ""):
+        return QtCore.QCoreApplication.translate("History", "empty")
+    return QtCore.QCoreApplication.translate("History", "“{value}”").format(value=value)
+
+
+def _field_value(field: str, value: str) -> str:
+    return QtCore.QCoreApplication.translate("History", "{field}: {value}").format(field=field, value=value)
 
 
 def _summary(fields: dict[str, Any]) -> str:
     domain = _domain_of(fields) or Domain.INSTRUCTIONS
-    return ", ".join(f"{field_header(domain, k)}: {v}" for k, v in fields.items() if v)
+    return ", ".join(_field_value(field_header(domain, k), v) for k, v in fields.items() if v)
+
+
+def _action(action: str) -> str:
+    """The action's word ("Changed"); an action this version does not know stays as stored."""
+    return QtCore.QCoreApplication.translate("History", _ACTIONS[action]) if action in _ACTIONS else action
 
 
 def describe_edits(edits: list[dict[str, Any]]) -> list[HistoryRow]:
@@ -66,25 +102,27 @@ def describe_edits(edits: list[dict[str, Any]]) -> list[HistoryRow]:
     rows = []
     for edit in edits:
         if "event" in edit:  # the document as a whole, not one of its values
-            rows.append(HistoryRow(local_time(edit["at"]), _ACTIONS.get(edit["action"], edit["action"]),
-                                   WHOLE_DOCUMENT, "", False))
+            whole = QtCore.QCoreApplication.translate("History", WHOLE_DOCUMENT)
+            rows.append(HistoryRow(local_time(edit["at"]), _action(edit["action"]), whole, "", False))
             continue
         old, new = _fields(edit.get("old")), _fields(edit.get("new"))
         action = edit["action"]
         if action == "edit":
             domain = _domain_of(new) or Domain.INSTRUCTIONS
-            details = "; ".join(f"{field_header(domain, k)}: {_quote(old.get(k))} → {_quote(new.get(k))}"
+            details = "; ".join(_field_value(field_header(domain, k), f"{_quote(old.get(k))} → {_quote(new.get(k))}")
                                 for k in new if old.get(k) != new.get(k))
         elif action == "add":
             details = _summary(new)
         elif action == "undo":
             undid = by_id.get((edit.get("new") or {}).get("undid"))
-            what = _ACTIONS.get(undid["action"], "").lower() if undid else ""
-            details = f"Reversed: {what} {local_time(undid['at'])}" if undid else ""
+            details = ""
+            if undid:
+                sentence = QtCore.QCoreApplication.translate("History", _REVERSED.get(undid["action"], _REVERSED_OTHER))
+                details = sentence.format(when=local_time(undid["at"]))
         else:
             details = ""
-        rows.append(HistoryRow(local_time(edit["at"]), _ACTIONS.get(action, action), _title(old or new),
-                               details, bool(edit.get("undone"))))
+        rows.append(HistoryRow(local_time(edit["at"]), _action(action), _title(old or new), details,
+                               bool(edit.get("undone"))))
     return rows[::-1]
 
 
@@ -93,18 +131,19 @@ class HistoryDialog(QtWidgets.QDialog):
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Changes to this document")
+        self.setWindowTitle(self.tr("Changes to this document"))
         self.resize(760, 380)
-        note = QtWidgets.QLabel(
+        note = QtWidgets.QLabel(self.tr(
             "Every change is kept with its time, and what the AI model first read is never lost."
-            " Undo (Ctrl+Z) reverses the newest change.", self)
+            " Undo (Ctrl+Z) reverses the newest change."), self)
         note.setWordWrap(True)
         self.tree = QtWidgets.QTreeWidget(self)
-        self.tree.setHeaderLabels(["When", "What", "About", "Details"])  # About: the test or drug changed
+        # About: the test or drug changed
+        self.tree.setHeaderLabels([self.tr("When"), self.tr("What"), self.tr("About"), self.tr("Details")])
         self.tree.setRootIsDecorated(False)
-        self.tree.setAccessibleName("History of changes")
+        self.tree.setAccessibleName(self.tr("History of changes"))
         self.tree.setUniformRowHeights(True)
-        self.empty = QtWidgets.QLabel("No changes yet.", self)
+        self.empty = QtWidgets.QLabel(self.tr("No changes yet."), self)
         buttons = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)
         layout = QtWidgets.QVBoxLayout(self)
@@ -117,7 +156,7 @@ class HistoryDialog(QtWidgets.QDialog):
         self.tree.clear()
         muted = self.palette().color(QtGui.QPalette.ColorGroup.Disabled, QtGui.QPalette.ColorRole.Text)
         for row in describe_edits(edits):
-            action = f"{row.action} (undone)" if row.undone else row.action
+            action = self.tr("{action} (undone)").format(action=row.action) if row.undone else row.action
             entry = QtWidgets.QTreeWidgetItem([row.when, action, row.value, row.details])
             entry.setToolTip(3, row.details)
             if row.undone:
@@ -140,19 +179,19 @@ class AddItemDialog(QtWidgets.QDialog):
     def __init__(self, domain: Domain, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.domain = domain
-        self.setWindowTitle(f"Add to {domain.label.lower()}")
+        self.setWindowTitle(self._title(domain))
         self.setMinimumWidth(440)
         form = QtWidgets.QFormLayout()
         self.edits: dict[str, QtWidgets.QLineEdit] = {}
         for field in DOMAIN_FIELDS[domain]:
             edit = QtWidgets.QLineEdit(self)
             edit.setAccessibleName(field_header(domain, field))
-            form.addRow(field_header(domain, field) + ":", edit)
+            form.addRow(self.tr("{field}:").format(field=field_header(domain, field)), edit)
             self.edits[field] = edit
-        note = QtWidgets.QLabel("Type the values as printed on the page.", self)
+        note = QtWidgets.QLabel(self.tr("Type the values as printed on the page."), self)
         self.buttons = QtWidgets.QDialogButtonBox(
             QtWidgets.QDialogButtonBox.StandardButton.Ok | QtWidgets.QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Ok).setText("Add")
+        self.buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Ok).setText(self.tr("Add"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         first = self.edits[DOMAIN_FIELDS[domain][0]]
@@ -162,6 +201,18 @@ class AddItemDialog(QtWidgets.QDialog):
         layout.addLayout(form)
         layout.addWidget(self.buttons)
         self._update()
+
+    def _title(self, domain: Domain) -> str:
+        """The window title: one whole phrase per domain, so each language words it its own way."""
+        return {
+            Domain.MEDICATIONS: self.tr("Add a medication"),
+            Domain.LAB_RESULTS: self.tr("Add a lab result"),
+            Domain.DIAGNOSES: self.tr("Add a diagnosis"),
+            Domain.ALLERGIES: self.tr("Add an allergy"),
+            Domain.PROCEDURES: self.tr("Add a procedure"),
+            Domain.REFERRALS: self.tr("Add a referral"),
+            Domain.INSTRUCTIONS: self.tr("Add an instruction"),
+        }[domain]
 
     def _update(self) -> None:
         ready = bool(self.edits[DOMAIN_FIELDS[self.domain][0]].text().strip())

@@ -76,7 +76,7 @@ class PageLoader(QtCore.QObject):
         if cached is not None:
             self._show_sharp(generation, doc_id, index, cached)
             return
-        self.panel.show_message("Loading the page…")
+        self.panel.show_message(self.tr("Loading the page…"))
 
         def quick(_op: OpContext) -> PageImage:
             return documents_service.get_page(vault, doc_id, index)
@@ -111,7 +111,7 @@ class PageLoader(QtCore.QObject):
     def _quick_failed(self, generation: int, exc: BaseException) -> None:
         if generation == self._generation and not self._sharp_shown:
             log.info("page image unavailable: %s", type(exc).__name__)
-            self.panel.show_message("This page could not be shown.")
+            self.panel.show_message(self.tr("This page could not be shown."))
 
     def _sharp_failed(self, generation: int, exc: BaseException) -> None:
         # The 896 px image stays; it is enough to check values against.

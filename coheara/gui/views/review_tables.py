@@ -71,7 +71,7 @@ class DomainTabs(QtWidgets.QTabWidget):
     def _table(self, domain: Domain, model: ItemsTableModel) -> ItemsTable:
         table = ItemsTable(self)
         table.setModel(model)
-        table.setAccessibleName(f"{domain.label} found in this document")
+        table.setAccessibleName(self.tr("{domain} found in this document").format(domain=domain.label))
         table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.ExtendedSelection)
         table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.DoubleClicked
