@@ -21,6 +21,7 @@ from pytestqt.qtbot import QtBot
 
 from coheara.config import Settings
 from coheara.errors import WrongPassphraseError, WrongRecoveryKeyError
+from coheara.gui.i18n import install
 from coheara.gui.qt import QtWidgets
 from coheara.gui.views.key_dialogs import RecoveryKeyDialog
 from coheara.gui.window import MainWindow
@@ -32,7 +33,8 @@ NO_ENGINE = {"COHEARA_MODEL": "q8"}  # no OLLAMA_HOST: the address in the settin
 
 
 @pytest.fixture
-def window(qtbot: QtBot, home: Path) -> Iterator[MainWindow]:
+def window(qtbot: QtBot, qapp: QtWidgets.QApplication, home: Path) -> Iterator[MainWindow]:
+    install(qapp, "en", {})  # as the app does at start: English takes its plural forms from its catalogue
     paths, _, recovery = make_vault(home)
     win = MainWindow(gui_context(paths, NO_ENGINE), TEST_KEYS)
     win.old_recovery = recovery  # type: ignore[attr-defined]
@@ -106,6 +108,19 @@ def test_auto_lock_minutes_and_variant_are_saved_and_applied(qtbot: QtBot, windo
     view.variant.activated.emit(view.variant.currentIndex())
     wait_idle(qtbot, window.ctx)
     assert saved(window).model_variant == "q4"
+
+
+def test_choosing_a_language_saves_it_for_the_next_start(qtbot: QtBot, window: MainWindow) -> None:
+    view = window.settings_view
+    assert view.language.currentData() == "system" and view.language.currentText() == "Same as this computer"
+    assert [view.language.itemText(i) for i in range(1, view.language.count())] == ["English", "Deutsch", "Français"]
+    view.language.setCurrentIndex(view.language.findText("Deutsch"))
+    view.language.activated.emit(view.language.currentIndex())
+    wait_idle(qtbot, window.ctx)
+    assert saved(window).language == "de"
+    assert window.ctx.settings.language == "de"
+    assert view.language.currentData() == "de"  # still shown after the settings reloaded
+    assert "next time Coheara starts" in view.language_note.text()
 
 
 def test_change_passphrase(qtbot: QtBot, window: MainWindow) -> None:

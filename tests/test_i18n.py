@@ -122,6 +122,51 @@ def test_qt_own_buttons_and_our_notice_follow_the_language(qtbot: QtBot) -> None
         install(app, "en", {})
 
 
+@pytest.mark.gui
+def test_the_main_window_reads_german(qtbot: QtBot, home: Path) -> None:
+    """The real window after install() in German: its menus, the sidebar and the first-run page."""
+    from gui_helpers import TEST_KEYS, gui_context, new_paths, wait_idle
+
+    from coheara.gui.i18n import install
+    from coheara.gui.main import application
+    from coheara.gui.qt import Qt, QtWidgets
+    from coheara.gui.window import MainWindow
+
+    app = application()
+    try:
+        assert install(app, None, {"LANGUAGE": "de"}) == "de"
+        window = MainWindow(gui_context(new_paths(home), {"OLLAMA_HOST": "http://127.0.0.1:9"}), TEST_KEYS)
+        qtbot.addWidget(window)
+        window.show()
+        window.start()
+        wait_idle(qtbot, window.ctx)
+        menus = window.menuBar().actions()
+        assert [m.text() for m in menus] == ["&Datei", "&Ansicht", "&Hilfe"]
+        file_menu = menus[0].menu()
+        assert isinstance(file_menu, QtWidgets.QMenu)
+        assert [a.text() for a in file_menu.actions() if not a.isSeparator()] == [
+            "Dateien &importieren …", "Für den Arztbesuch &exportieren …", "Jetzt &sperren", "&Beenden"]
+        assert [window.sidebar.item(row).text() for row in range(window.sidebar.count())] == [
+            "Dokumente", "Medikamente", "Laborwerte", "Einstellungen"]
+        assert window.lock_button.text() == "Jetzt sperren"
+        assert window.indicator.text().startswith("KI-Engine: ")
+        welcome = window.onboarding.welcome
+        assert window.pages.currentWidget() is window.onboarding and welcome.isVisible()
+        assert welcome.next.text() == "Weiter"
+        words = " ".join(label.text() for label in welcome.findChildren(QtWidgets.QLabel))
+        assert "Willkommen bei Coheara" in words and "Was Coheara nicht tut" in words
+        assert "What Coheara" not in words
+        welcome.next.click()
+        terms = window.onboarding.terms
+        assert terms.accept_text.text().startswith("Ich habe verstanden")
+        qtbot.mouseClick(terms.accept_text, Qt.MouseButton.LeftButton)  # the long sentence wraps, and ticks
+        assert terms.understand.isChecked() and terms.next.isEnabled()
+        window.shutdown()
+        wait_idle(qtbot, window.ctx)
+    finally:
+        install(app, "en", {})
+
+
 # -- nothing a patient reads is left unmarked ---------------------------------------------------
 
 # Files under coheara/gui that show no words of their own.

@@ -18,7 +18,7 @@ class NoticeBanner(QtWidgets.QFrame):
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("noticeBanner")
-        self.setAccessibleName("Notice")
+        self.setAccessibleName(self.tr("Notice"))
         self.setAccessibleDescription(short_notice())
         self.setFrameShape(QtWidgets.QFrame.Shape.StyledPanel)
         # Background and border from the palette, so the banner reads well in light and dark themes.
@@ -30,11 +30,11 @@ class NoticeBanner(QtWidgets.QFrame):
         size = self.style().pixelMetric(QtWidgets.QStyle.PixelMetric.PM_SmallIconSize)
         pixmap = self.style().standardIcon(QtWidgets.QStyle.StandardPixmap.SP_MessageBoxInformation).pixmap(size)
         icon.setPixmap(pixmap)
-        icon.setAccessibleName("Information")
+        icon.setAccessibleName(self.tr("Information"))
         self.label = QtWidgets.QLabel(short_notice(), self)
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.label.setAccessibleName("Notice text")
+        self.label.setAccessibleName(self.tr("Notice text"))
         layout = QtWidgets.QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         layout.setSpacing(8)

@@ -31,6 +31,7 @@ from coheara.gui.main import application, keep_qt_settings_inside
 from coheara.gui.qt import QtCore, QtGui, QtWidgets
 from coheara.gui.views.unlock import KeyOptions
 from coheara.gui.window import MainWindow
+from coheara.i18n import _
 from coheara.services.importing import ImportOutcome
 
 EXAMPLE_RECOVERY_KEY = "EXAM-PLEK-EYNO-TREA-LXXX-XXXX-XXXX-XXXX"  # a sample; real keys are random
@@ -156,17 +157,18 @@ class Snapshotter:
             library.extractor.started.emit()
             for event in (
                 Progress("document", "", 0, 2, document_id=waiting.id),
-                Progress("page", f"Reading page {page} of {total}", page - 1, total, document_id=waiting.id,
-                         page=page),
+                # No message: the view's own words for it, in the language shown.
+                Progress("page", "", page - 1, total, document_id=waiting.id, page=page),
                 Progress("tokens", "", document_id=waiting.id, page=page,
                          extra={"tokens": 412, "elapsed_s": 95.0, "estimate_s": 140.0}),
             ):
                 library.extractor.progressed.emit(event)
         library.results.add_outcome(ImportOutcome(Path("blood-test-march.pdf"), "imported", 101, 2))
+        # The services' own sentences (translated there), as an import would report them.
         library.results.add_outcome(ImportOutcome(Path("blood-test-march-copy.pdf"), "duplicate", 101, 2,
-                                                  reason="Already in your vault (same file imported before)."))
-        library.results.add_outcome(ImportOutcome(Path("notes.docx"), "refused",
-                                                  reason="This kind of file is not supported."))
+                                                  reason=_("Already in your vault (same file imported before).")))
+        library.results.add_outcome(ImportOutcome(Path("notes.docx"), "refused", reason=_(
+            "This file type is not supported (only photos/scans and PDFs).")))
         self.save("library_reading_and_results")
         library.extraction.hide()
         library.model.clear_reading()

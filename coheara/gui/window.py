@@ -42,7 +42,13 @@ ENGINE_RETRY_MS = 5_000
 # The smallest window every view is checked at: a 1366×768 laptop screen less a desktop's panels,
 # with room to spare for a window placed beside another.
 SMALLEST = (900, 600)
-NAVIGATION = ("Library", "Medications", "Lab results", "Settings")
+# The views by their canonical names (show_view("Library")); shown translated in the sidebar and menu.
+NAVIGATION = (
+    str(QtCore.QT_TRANSLATE_NOOP("MainWindow", "Library")),
+    str(QtCore.QT_TRANSLATE_NOOP("MainWindow", "Medications")),
+    str(QtCore.QT_TRANSLATE_NOOP("MainWindow", "Lab results")),
+    str(QtCore.QT_TRANSLATE_NOOP("MainWindow", "Settings")),
+)
 
 
 class MainWindow(QtWidgets.QMainWindow):
@@ -77,7 +83,7 @@ class MainWindow(QtWidgets.QMainWindow):
     def _build_pages(self) -> None:
         self.notice = NoticeBanner(self)
         self.pages = QtWidgets.QStackedWidget(self)
-        self.starting = QtWidgets.QLabel("Opening Coheara…", self.pages)
+        self.starting = QtWidgets.QLabel(self.tr("Opening Coheara…"), self.pages)
         self.starting.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.onboarding = OnboardingView(self.ctx, self.keys, self.monitor, self.pages)
         self.onboarding.completed.connect(self._unlocked)
@@ -98,19 +104,19 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def _build_shell(self) -> None:
         self.sidebar = QtWidgets.QListWidget(self.shell)
-        self.sidebar.setAccessibleName("Sections")
+        self.sidebar.setAccessibleName(self.tr("Sections"))
         self.sidebar.setObjectName(SIDEBAR)
-        self.sidebar.addItems(list(NAVIGATION))
+        self.sidebar.addItems([QtCore.QCoreApplication.translate("MainWindow", name) for name in NAVIGATION])
         self.sidebar.setFixedWidth(160)
         self.sidebar.setSpacing(2)
         font = self.sidebar.font()
         font.setPointSizeF(font.pointSizeF() * 1.1)
         self.sidebar.setFont(font)
-        self.about_button = QtWidgets.QPushButton("About Coheara", self.shell)
-        self.about_button.setAccessibleName("About Coheara")
+        self.about_button = QtWidgets.QPushButton(self.tr("About Coheara"), self.shell)
+        self.about_button.setAccessibleName(self.tr("About Coheara"))
         self.about_button.clicked.connect(self.show_about)
-        self.lock_button = QtWidgets.QPushButton("Lock now", self.shell)
-        self.lock_button.setAccessibleName("Lock the vault now")
+        self.lock_button = QtWidgets.QPushButton(self.tr("Lock now"), self.shell)
+        self.lock_button.setAccessibleName(self.tr("Lock the vault now"))
         self.lock_button.clicked.connect(self.lock)
         self.views = QtWidgets.QStackedWidget(self.shell)
         self.library = LibraryView(self.ctx, self.views)
@@ -120,8 +126,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.settings_view = SettingsView(self.ctx, self.monitor, self.views)
         self.review_page = QtWidgets.QWidget(self.views)
         self.review = ReviewView(self.ctx, self.review_page)
-        back = QtWidgets.QPushButton("← Back to the library", self.review_page)
-        back.setAccessibleName("Back to the library")
+        back = QtWidgets.QPushButton(self.tr("← Back to the library"), self.review_page)
+        back.setAccessibleName(self.tr("Back to the library"))
         back.clicked.connect(lambda: self.show_view("Library"))
         review_layout = QtWidgets.QVBoxLayout(self.review_page)
         review_layout.setContentsMargins(0, 0, 0, 0)
@@ -144,20 +150,21 @@ class MainWindow(QtWidgets.QMainWindow):
         QtWidgets.QWidget.setTabOrder(self.sidebar, self.views)
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self.import_action = self._action(file_menu, "&Import files…", QtGui.QKeySequence.StandardKey.Open,
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.import_action = self._action(file_menu, self.tr("&Import files…"), QtGui.QKeySequence.StandardKey.Open,
                                           self._import)
-        self.export_action = self._action(file_menu, "&Export for your doctor…", "Ctrl+E",
+        self.export_action = self._action(file_menu, self.tr("&Export for your doctor…"), "Ctrl+E",
                                           lambda: self.library.open_export())
-        self.lock_action = self._action(file_menu, "&Lock now", "Ctrl+L", self.lock)
+        self.lock_action = self._action(file_menu, self.tr("&Lock now"), "Ctrl+L", self.lock)
         file_menu.addSeparator()
-        self._action(file_menu, "&Quit", QtGui.QKeySequence.StandardKey.Quit, self.close)
-        view_menu = self.menuBar().addMenu("&View")
+        self._action(file_menu, self.tr("&Quit"), QtGui.QKeySequence.StandardKey.Quit, self.close)
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
         for number, name in enumerate(NAVIGATION, start=1):
-            self._action(view_menu, name, f"Ctrl+{number}", lambda *_, n=name: self.show_view(n))
-        help_menu = self.menuBar().addMenu("&Help")
-        self._action(help_menu, "AI &engine status…", None, lambda: self.indicator.open_dialog())
-        self._action(help_menu, "&About Coheara", QtGui.QKeySequence.StandardKey.HelpContents, self.show_about)
+            label = QtCore.QCoreApplication.translate("MainWindow", name)
+            self._action(view_menu, label, f"Ctrl+{number}", lambda *_, n=name: self.show_view(n))
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("AI &engine status…"), None, lambda: self.indicator.open_dialog())
+        self._action(help_menu, self.tr("&About Coheara"), QtGui.QKeySequence.StandardKey.HelpContents, self.show_about)
         self._set_unlocked_actions(False)
 
     def _action(self, menu: QtWidgets.QMenu, text: str, shortcut: QtGui.QKeySequence.StandardKey | str | None,

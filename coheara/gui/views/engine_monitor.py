@@ -17,17 +17,21 @@ from coheara.gui.qt import QtCore, Signal
 def summary(status: Any | None, *, unknown: bool = False) -> str:
     """One short line for the status bar (``unknown``: the last check itself failed)."""
     if status is None:
-        return "AI engine: could not be checked" if unknown else "AI engine: checking…"
+        return (QtCore.QCoreApplication.translate("EngineMonitor", "AI engine: could not be checked") if unknown
+                else QtCore.QCoreApplication.translate("EngineMonitor", "AI engine: checking…"))
     if not getattr(status, "reachable", False):
-        return "AI engine: not running"
+        return QtCore.QCoreApplication.translate("EngineMonitor", "AI engine: not running")
     if not getattr(status, "model_present", False):
-        return "AI engine: model not installed"
+        return QtCore.QCoreApplication.translate("EngineMonitor", "AI engine: model not installed")
     if getattr(status, "problem", None):
-        return "AI engine: needs attention"
+        return QtCore.QCoreApplication.translate("EngineMonitor", "AI engine: needs attention")
     choice = getattr(status, "choice", None)
     variant = getattr(choice, "variant", None) or "?"
-    device = "GPU" if getattr(choice, "device", "cpu") == "gpu" else "CPU"
-    return f"AI engine: ready · {variant} · {device}"
+    if getattr(choice, "device", "cpu") == "gpu":
+        return QtCore.QCoreApplication.translate("EngineMonitor", "AI engine: ready · {variant} · GPU").format(
+            variant=variant)
+    return QtCore.QCoreApplication.translate("EngineMonitor", "AI engine: ready · {variant} · CPU").format(
+        variant=variant)
 
 
 def pull_target(status: Any) -> str:

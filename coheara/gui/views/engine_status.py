@@ -11,20 +11,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from coheara import i18n
 from coheara.cancel import Progress
 from coheara.gui.notice import NoticeBanner
 from coheara.gui.ops import Op, OpContext
-from coheara.gui.qt import Qt, QtWidgets
+from coheara.gui.qt import Qt, QtCore, QtWidgets
 from coheara.gui.views.engine_monitor import EngineMonitor, is_ready, pull_target, summary
 from coheara.gui.views.widgets import ErrorLine, paragraph
 
-NOT_INSTALLED = "If Ollama is not installed yet: get it free from ollama.com, start it, then press “Check again”."
-DOWNLOAD_SIZES = {"q4": " (about 3.3 GB)", "q8": " (about 5.0 GB)", "f16": " (about 8.6 GB)"}
-START_OLLAMA = (
-    "1. Install Ollama from ollama.com (free, runs on this computer).\n"
-    "2. Start it: open the Ollama app, or run “ollama serve” in a terminal.\n"
-    "3. Press “Check again”."
-)
+DOWNLOAD_SIZES = {"q4": str(QtCore.QT_TRANSLATE_NOOP("EngineCheckPanel", "about 3.3 GB")),
+                  "q8": str(QtCore.QT_TRANSLATE_NOOP("EngineCheckPanel", "about 5.0 GB")),
+                  "f16": str(QtCore.QT_TRANSLATE_NOOP("EngineCheckPanel", "about 8.6 GB"))}
 
 
 class EngineIndicator(QtWidgets.QToolButton):
@@ -36,9 +33,9 @@ class EngineIndicator(QtWidgets.QToolButton):
         self.setObjectName("engineIndicator")
         self.setAutoRaise(True)
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.setAccessibleName("AI engine status")
+        self.setAccessibleName(self.tr("AI engine status"))
         self.dialog: EngineDialog | None = None
-        self.setToolTip("Click to see what the AI engine needs")
+        self.setToolTip(self.tr("Click to see what the AI engine needs"))
         self.clicked.connect(self.open_dialog)
         monitor.updated.connect(self.show_status)
         self.show_status(monitor.status)
@@ -69,28 +66,28 @@ class EngineCheckPanel(QtWidgets.QWidget):
         self._pull: Op | None = None
         self.state = QtWidgets.QLabel(self)
         self.state.setWordWrap(True)
-        self.state.setAccessibleName("Engine state")
+        self.state.setAccessibleName(self.tr("Engine state"))
         font = self.state.font()
         font.setBold(True)
         self.state.setFont(font)
         self.detail = paragraph("", self)
-        self.detail.setAccessibleName("What to do")
+        self.detail.setAccessibleName(self.tr("What to do"))
         self.command = QtWidgets.QLineEdit(self)
         self.command.setReadOnly(True)
-        self.command.setAccessibleName("Command to install the model")
+        self.command.setAccessibleName(self.tr("Command to install the model"))
         self.command.setFont(_monospace(self.command.font()))
-        self.download = QtWidgets.QPushButton("Download the model", self)
-        self.download.setAccessibleName("Download the model")
+        self.download = QtWidgets.QPushButton(self.tr("Download the model"), self)
+        self.download.setAccessibleName(self.tr("Download the model"))
         self.download.clicked.connect(self.start_download)
         self.download.setSizePolicy(QtWidgets.QSizePolicy.Policy.Maximum, QtWidgets.QSizePolicy.Policy.Fixed)
         self.progress = QtWidgets.QProgressBar(self)
-        self.progress.setAccessibleName("Download progress")
-        self.cancel = QtWidgets.QPushButton("Cancel download", self)
-        self.cancel.setAccessibleName("Cancel download")
+        self.progress.setAccessibleName(self.tr("Download progress"))
+        self.cancel = QtWidgets.QPushButton(self.tr("Cancel download"), self)
+        self.cancel.setAccessibleName(self.tr("Cancel download"))
         self.cancel.clicked.connect(self.cancel_download)
         self.error = ErrorLine(self)
-        self.check = QtWidgets.QPushButton("Check again", self)
-        self.check.setAccessibleName("Check the AI engine again")
+        self.check = QtWidgets.QPushButton(self.tr("Check again"), self)
+        self.check.setAccessibleName(self.tr("Check the AI engine again"))
         self.check.clicked.connect(self.recheck)
         download_row = QtWidgets.QHBoxLayout()
         download_row.addWidget(self.download, 0, Qt.AlignmentFlag.AlignLeft)
@@ -108,7 +105,7 @@ class EngineCheckPanel(QtWidgets.QWidget):
         self.show_status(monitor.status)
 
     def recheck(self) -> None:
-        self.state.setText("Checking the AI engine…")
+        self.state.setText(self.tr("Checking the AI engine…"))
         self.monitor.refresh()
 
     def show_status(self, status: Any | None) -> None:
@@ -117,30 +114,39 @@ class EngineCheckPanel(QtWidgets.QWidget):
         self.cancel.setVisible(downloading)
         if status is None:
             if self.monitor.unknown:
-                self.state.setText("Coheara could not check the AI engine (a bug). Details are in the log.")
+                self.state.setText(self.tr("Coheara could not check the AI engine (a bug). Details are in the log."))
             else:
-                self.state.setText("Checking the AI engine…")
+                self.state.setText(self.tr("Checking the AI engine…"))
             self._show_steps("", None, can_pull=False)
             return
-        model = getattr(status, "model", None) or "the model"
+        model = getattr(status, "model", None) or self.tr("the model")
         if not status.reachable:
-            self.state.setText(status.problem or f"The AI engine (Ollama) is not running at {status.host}.")
-            detail = f"{status.hint}\n{NOT_INSTALLED}" if status.hint else START_OLLAMA
+            self.state.setText(status.problem or self.tr("The AI engine (Ollama) is not running at {host}.")
+                               .format(host=status.host))
+            not_installed = self.tr("If Ollama is not installed yet: get it free from ollama.com, start it, then "
+                                    "press “Check again”.")
+            start_ollama = self.tr("1. Install Ollama from ollama.com (free, runs on this computer).\n"
+                                   "2. Start it: open the Ollama app, or run “ollama serve” in a terminal.\n"
+                                   "3. Press “Check again”.")
+            detail = f"{status.hint}\n{not_installed}" if status.hint else start_ollama
             self._show_steps(detail, None, can_pull=False)
         elif not status.model_present and pull_target(status):
-            self.state.setText(status.problem or f"The model {model} is not installed yet.")
-            size = DOWNLOAD_SIZES.get(getattr(status.choice, "variant", None) or "", "")
+            self.state.setText(status.problem or self.tr("The model {model} is not installed yet.").format(model=model))
+            size = DOWNLOAD_SIZES.get(getattr(status.choice, "variant", None) or "")
             # The service's hint also explains building from source; the patient needs the download.
-            self._show_steps(f"Download it here{size}, or type this command in a terminal:",
-                             f"ollama pull {pull_target(status)}", can_pull=True)
+            where = (self.tr("Download it here ({size}), or type this command in a terminal:").format(
+                size=QtCore.QCoreApplication.translate("EngineCheckPanel", size)) if size else
+                self.tr("Download it here, or type this command in a terminal:"))
+            self._show_steps(where, f"ollama pull {pull_target(status)}", can_pull=True)
         elif status.problem:
             self.state.setText(status.problem)
             self._show_steps(status.hint or "", None, can_pull=False)
         else:
-            self.state.setText(f"Ready: {model} runs on this computer.")
+            self.state.setText(self.tr("Ready: {model} runs on this computer.").format(model=model))
             choice = getattr(status, "choice", None)
             lines = [getattr(choice, "reason", "") or "", getattr(status, "note", None) or "",
-                     f"Ollama {status.version or ''} at {status.host}".replace("  ", " ")]
+                     self.tr("Ollama {version} at {host}").format(version=status.version or "", host=status.host)
+                     .replace("  ", " ")]
             self._show_steps("\n".join(line for line in lines if line), None, can_pull=False)
 
     def _show_steps(self, detail: str, command: str | None, *, can_pull: bool) -> None:
@@ -174,7 +180,8 @@ class EngineCheckPanel(QtWidgets.QWidget):
             # Bytes exceed int range of QProgressBar: show per-mille.
             self.progress.setRange(0, 1000)
             self.progress.setValue(int(1000 * progress.done / progress.total))
-            self.progress.setFormat(f"{progress.done / 1e9:.1f} of {progress.total / 1e9:.1f} GB")
+            done, total = (i18n.number(round(size / 1e9, 1), 1) for size in (progress.done, progress.total))
+            self.progress.setFormat(self.tr("{done} of {total} GB").format(done=done, total=total))
         if progress.message:
             self.detail.setText(progress.message)
 
@@ -195,8 +202,8 @@ class EngineDialog(QtWidgets.QDialog):
 
     def __init__(self, monitor: EngineMonitor, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("AI engine")
-        self.setAccessibleName("AI engine")
+        self.setWindowTitle(self.tr("AI engine"))
+        self.setAccessibleName(self.tr("AI engine"))
         self.panel = EngineCheckPanel(monitor, self)
         buttons = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)

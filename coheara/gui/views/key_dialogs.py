@@ -19,19 +19,21 @@ class ChangePassphraseDialog(QtWidgets.QDialog):
     def __init__(self, ctx: GuiContext, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.setWindowTitle("Change passphrase")
-        self.setAccessibleName("Change passphrase")
-        self.fields = PassphraseFields("New passphrase", self)
+        self.setWindowTitle(self.tr("Change passphrase"))
+        self.setAccessibleName(self.tr("Change passphrase"))
+        self.fields = PassphraseFields(new=True, parent=self)
         self.error = ErrorLine(self)
         self.buttons = QtWidgets.QDialogButtonBox(self)
-        self.save = self.buttons.addButton("Change passphrase", QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save = self.buttons.addButton(self.tr("Change passphrase"),
+                                           QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(QtWidgets.QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._change)
         self.buttons.rejected.connect(self.reject)
         self.fields.changed.connect(lambda: self.save.setEnabled(self.fields.is_valid()))
         self.save.setEnabled(False)
         layout = QtWidgets.QVBoxLayout(self)
-        layout.addWidget(paragraph("Your vault stays as it is; only the passphrase that opens it changes.", self))
+        layout.addWidget(paragraph(self.tr("Your vault stays as it is; only the passphrase that opens it changes."),
+                                   self))
         layout.addWidget(self.fields)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
@@ -54,11 +56,11 @@ class RecoveryKeyDialog(QtWidgets.QDialog):
 
     def __init__(self, key: str, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Your new recovery key")
-        self.setAccessibleName("Your new recovery key")
+        self.setWindowTitle(self.tr("Your new recovery key"))
+        self.setAccessibleName(self.tr("Your new recovery key"))
         self.panel = RecoveryKeyPanel(self)
         self.panel.show_key(key)
-        self.done_button = QtWidgets.QPushButton("Done", self)
+        self.done_button = QtWidgets.QPushButton(self.tr("Done"), self)
         self.done_button.setEnabled(False)
         self.done_button.clicked.connect(self.accept)
         self.panel.saved.toggled.connect(self.done_button.setEnabled)

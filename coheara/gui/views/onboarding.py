@@ -7,6 +7,8 @@ check says what to do next but never blocks: documents can be imported and read 
 
 from __future__ import annotations
 
+from html import escape
+
 from coheara.gui.context import GuiContext
 from coheara.gui.ops import OpContext
 from coheara.gui.qt import Qt, QtWidgets, Signal
@@ -25,33 +27,30 @@ from coheara.gui.views.widgets import (
 )
 from coheara.services.vault import Vault, create_vault
 
-DOES = (
-    "<h3>What Coheara does</h3><ul>"
-    "<li>Reads photos and PDFs of your medical documents with an AI model that runs on this computer.</li>"
-    "<li>Keeps them, and what it read, in an encrypted vault only you can open.</li>"
-    "<li>Shows your medications and lab results over time, and exports them for your doctor.</li></ul>"
-)
-DOES_NOT = (
-    "<h3>What Coheara does not do</h3><ul>"
-    "<li>It sends none of your documents anywhere: they stay on this computer.</li>"
-    "<li>It does not diagnose, advise or replace your clinician.</li>"
-    "<li>It is not always right: the AI can misread a value, so check every value with your clinician.</li></ul>"
-)
-
-
 class WelcomePage(QtWidgets.QWidget):
     """What Coheara does and does not do."""
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
-        self.next = push_button("Continue", self, primary=True)
-        text = QtWidgets.QLabel(DOES + DOES_NOT, self)
+        self.next = push_button(self.tr("Continue"), self, primary=True)
+        does = (self.tr("What Coheara does"), (
+            self.tr("Reads photos and PDFs of your medical documents with an AI model that runs on this computer."),
+            self.tr("Keeps them, and what it read, in an encrypted vault only you can open."),
+            self.tr("Shows your medications and lab results over time, and exports them for your doctor.")))
+        does_not = (self.tr("What Coheara does not do"), (
+            self.tr("It sends none of your documents anywhere: they stay on this computer."),
+            self.tr("It does not diagnose, advise or replace your clinician."),
+            self.tr("It is not always right: the AI can misread a value, so check every value with your "
+                    "clinician.")))
+        html = "".join(f"<h3>{escape(title)}</h3><ul>" + "".join(f"<li>{escape(item)}</li>" for item in items)
+                       + "</ul>" for title, items in (does, does_not))
+        text = QtWidgets.QLabel(html, self)
         text.setTextFormat(Qt.TextFormat.RichText)  # our own fixed text, never document content
         text.setWordWrap(True)
-        text.setAccessibleName("What Coheara does and does not do")
+        text.setAccessibleName(self.tr("What Coheara does and does not do"))
         layout = QtWidgets.QVBoxLayout(self)
         layout.setSpacing(12)
-        layout.addWidget(heading("Welcome to Coheara", self))
+        layout.addWidget(heading(self.tr("Welcome to Coheara"), self))
         layout.addWidget(text)
         layout.addLayout(button_row(self.next))
         layout.addStretch(1)
@@ -66,19 +65,19 @@ class VaultPage(QtWidgets.QWidget):
         super().__init__(parent)
         self.ctx, self.keys = ctx, keys
         self.keyring_available: bool | None = None
-        self.explain = paragraph("Looking for your system keyring…", self)
-        self.fields = PassphraseFields("Passphrase", self)
+        self.explain = paragraph(self.tr("Looking for your system keyring…"), self)
+        self.fields = PassphraseFields(parent=self)
         self.fields.changed.connect(self._update)
         self.error = ErrorLine(self)
-        self.back = push_button("Back", self)
-        self.create_button = push_button("Create my vault", self, primary=True)
+        self.back = push_button(self.tr("Back"), self)
+        self.create_button = push_button(self.tr("Create my vault"), self, primary=True)
         self.create_button.clicked.connect(self._create)
         for field in (self.fields.first, self.fields.second):
             field.returnPressed.connect(self._create)  # Enter submits, once the form allows it
-        self.busy = QtWidgets.QLabel("Creating your vault…", self)
+        self.busy = QtWidgets.QLabel(self.tr("Creating your vault…"), self)
         self.busy.hide()
         layout = QtWidgets.QVBoxLayout(self)
-        layout.addWidget(heading("Protect your vault", self))
+        layout.addWidget(heading(self.tr("Protect your vault"), self))
         layout.addWidget(self.explain)
         layout.addWidget(self.fields)
         layout.addWidget(self.error)
@@ -97,15 +96,15 @@ class VaultPage(QtWidgets.QWidget):
     def _keyring_known(self, available: bool) -> None:
         self.keyring_available = available
         if available:
-            self.explain.setText(
+            self.explain.setText(self.tr(
                 "Coheara will keep your vault's key in your system keyring, so it opens without typing.\n"
                 "You can also choose a passphrase (recommended): it opens the vault if the keyring ever "
-                "cannot. Leave it empty to rely on the keyring and your recovery key.")
+                "cannot. Leave it empty to rely on the keyring and your recovery key."))
         else:
-            self.explain.setText(
+            self.explain.setText(self.tr(
                 "Choose a passphrase. You will type it each time Coheara starts. Four random words are strong "
                 "and easy to remember. There is no way to open the vault without it, except the recovery "
-                "key you will see next.")
+                "key you will see next."))
         self._update()
 
     def _update(self) -> None:
@@ -148,11 +147,11 @@ class RecoveryPage(QtWidgets.QWidget):
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.panel = RecoveryKeyPanel(self)
-        self.next = push_button("Continue", self, primary=True)
+        self.next = push_button(self.tr("Continue"), self, primary=True)
         self.next.setEnabled(False)
         self.panel.saved.toggled.connect(self.next.setEnabled)
         layout = QtWidgets.QVBoxLayout(self)
-        layout.addWidget(heading("Your recovery key", self))
+        layout.addWidget(heading(self.tr("Your recovery key"), self))
         layout.addWidget(self.panel)
         layout.addLayout(button_row(self.next))
         layout.addStretch(1)
@@ -164,12 +163,12 @@ class EnginePage(QtWidgets.QWidget):
     def __init__(self, monitor: EngineMonitor, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.panel = EngineCheckPanel(monitor, self)
-        self.finish = push_button("Start using Coheara", self, primary=True)
+        self.finish = push_button(self.tr("Start using Coheara"), self, primary=True)
         layout = QtWidgets.QVBoxLayout(self)
-        layout.addWidget(heading("The AI engine on this computer", self))
-        layout.addWidget(paragraph("Coheara reads documents with Ollama, a free program that runs the AI model "
-                                   "on this computer. You can import documents now; they are read as soon as "
-                                   "the engine is ready.", self))
+        layout.addWidget(heading(self.tr("The AI engine on this computer"), self))
+        layout.addWidget(paragraph(self.tr("Coheara reads documents with Ollama, a free program that runs the AI "
+                                           "model on this computer. You can import documents now; they are read "
+                                           "as soon as the engine is ready."), self))
         layout.addWidget(self.panel)
         layout.addLayout(button_row(self.finish))
         layout.addStretch(1)

@@ -1,4 +1,5 @@
-"""Settings: the model variant, where the AI engine listens, auto-lock, passphrase and recovery key.
+"""Settings: the model variant, where the AI engine listens, auto-lock, passphrase and recovery key,
+and the language (used from the next start).
 
 Every change is saved at once through the runner (no Apply-all button to forget). A non-local engine
 address needs an explicit confirmation that documents will leave this computer; only then is
@@ -14,7 +15,7 @@ from coheara.errors import RemoteHostRefusedError
 from coheara.gui.context import GuiContext
 from coheara.gui.dialogs import confirm
 from coheara.gui.ops import OpContext
-from coheara.gui.qt import Qt, QtWidgets
+from coheara.gui.qt import Qt, QtCore, QtWidgets
 from coheara.gui.views.engine_monitor import EngineMonitor
 from coheara.gui.views.key_dialogs import ChangePassphraseDialog, RecoveryKeyDialog
 from coheara.gui.views.widgets import ErrorLine, heading, paragraph
@@ -26,28 +27,39 @@ def protection_text(protection: KeyProtection) -> str:
     """``Your vault opens with your system keyring, your passphrase or your recovery key.``"""
     ways = []
     if protection.keyring_entry:
-        ways.append("your system keyring (no typing needed)")
+        ways.append(QtCore.QCoreApplication.translate("SettingsView", "your system keyring (no typing needed)"))
     if protection.passphrase:
-        ways.append("your passphrase")
+        ways.append(QtCore.QCoreApplication.translate("SettingsView", "your passphrase"))
     if protection.recovery:
-        ways.append("your recovery key")
-    text = "Your vault opens with " + (", ".join(ways[:-1]) + " or " + ways[-1] if len(ways) > 1 else
-                                        ways[0] if ways else "no key that Coheara can find") + "."
+        ways.append(QtCore.QCoreApplication.translate("SettingsView", "your recovery key"))
+    if len(ways) == 3:
+        joined = QtCore.QCoreApplication.translate("SettingsView", "{first}, {second} or {third}").format(
+            first=ways[0], second=ways[1], third=ways[2])
+    elif len(ways) == 2:
+        joined = QtCore.QCoreApplication.translate("SettingsView", "{first} or {second}").format(
+            first=ways[0], second=ways[1])
+    else:
+        joined = ways[0] if ways else ""
+    text = (QtCore.QCoreApplication.translate("SettingsView", "Your vault opens with {ways}.").format(ways=joined)
+            if ways else QtCore.QCoreApplication.translate("SettingsView",
+                                                           "Your vault opens with no key that Coheara can find."))
     if not protection.keyring_entry:
-        text += (" No secure system keyring was found on this computer, so none is used."
-                 if protection.keyring_backend is None else " The system keyring is not used for it.")
+        text += " " + (QtCore.QCoreApplication.translate(
+            "SettingsView", "No secure system keyring was found on this computer, so none is used.")
+            if protection.keyring_backend is None else
+            QtCore.QCoreApplication.translate("SettingsView", "The system keyring is not used for it."))
     return text
 
+
 VARIANTS = (
-    ("auto", "Automatic (recommended)"),
-    ("q4", "q4 — smallest and fastest (3.3 GB)"),
-    ("q8", "q8 — balanced (5.0 GB)"),
-    ("f16", "f16 — largest (8.6 GB)"),
+    ("auto", str(QtCore.QT_TRANSLATE_NOOP("SettingsView", "Automatic (recommended)"))),
+    ("q4", str(QtCore.QT_TRANSLATE_NOOP("SettingsView", "q4 — smallest and fastest (3.3 GB)"))),
+    ("q8", str(QtCore.QT_TRANSLATE_NOOP("SettingsView", "q8 — balanced (5.0 GB)"))),
+    ("f16", str(QtCore.QT_TRANSLATE_NOOP("SettingsView", "f16 — largest (8.6 GB)"))),
 )
-REMOTE_WARNING = (
-    "Your documents, their page images and everything read from them would be sent over the network to "
-    "{host}. Coheara cannot protect them there. Only do this for a computer you own and trust."
-)
+# The languages by their own names (a patient looking for theirs must find it in any language);
+# None: "Same as this computer", in the language in use.
+LANGUAGES = (("system", None), ("en", "English"), ("de", "Deutsch"), ("fr", "Français"))
 
 
 class SettingsView(QtWidgets.QWidget):
@@ -57,36 +69,43 @@ class SettingsView(QtWidgets.QWidget):
         super().__init__(parent)
         self.ctx, self.monitor = ctx, monitor
         self.variant = QtWidgets.QComboBox(self)
-        self.variant.setAccessibleName("Model variant")
+        self.variant.setAccessibleName(self.tr("Model variant"))
         self.variant.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToContents)
         for value, label in VARIANTS:
-            self.variant.addItem(label, value)
+            self.variant.addItem(QtCore.QCoreApplication.translate("SettingsView", label), value)
         self.variant.activated.connect(self._variant_chosen)
         self.variant_reason = paragraph("", self)
-        self.variant_reason.setAccessibleName("Why this variant")
+        self.variant_reason.setAccessibleName(self.tr("Why this variant"))
         self.host = QtWidgets.QLineEdit(self)
-        self.host.setAccessibleName("AI engine address")
+        self.host.setAccessibleName(self.tr("AI engine address"))
         self.host.setMaximumWidth(self.fontMetrics().averageCharWidth() * 48)
         self.host.returnPressed.connect(self.apply_host)
-        self.host_button = QtWidgets.QPushButton("Use this address", self)
-        self.host_button.setAccessibleName("Use this engine address")
+        self.host_button = QtWidgets.QPushButton(self.tr("Use this address"), self)
+        self.host_button.setAccessibleName(self.tr("Use this engine address"))
         self.host_button.clicked.connect(self.apply_host)
         self.host_state = paragraph("", self)
         self.auto_lock = QtWidgets.QSpinBox(self)
         self.auto_lock.setRange(0, 24 * 60)
-        self.auto_lock.setSuffix(" minutes")
-        self.auto_lock.valueChanged.connect(lambda n: self.auto_lock.setSuffix(" minute" if n == 1 else " minutes"))
-        self.auto_lock.setSpecialValueText("Never")
-        self.auto_lock.setAccessibleName("Lock after this many idle minutes")
+        self._auto_lock_words(self.auto_lock.value())
+        self.auto_lock.valueChanged.connect(self._auto_lock_words)
+        self.auto_lock.setSpecialValueText(self.tr("Never"))
+        self.auto_lock.setAccessibleName(self.tr("Lock after this many idle minutes"))
         self.auto_lock.editingFinished.connect(self._auto_lock_changed)
-        self.change_passphrase = QtWidgets.QPushButton("Change passphrase…", self)
-        self.change_passphrase.setAccessibleName("Change passphrase")
+        self.change_passphrase = QtWidgets.QPushButton(self.tr("Change passphrase…"), self)
+        self.change_passphrase.setAccessibleName(self.tr("Change passphrase"))
         self.change_passphrase.clicked.connect(self.open_change_passphrase)
-        self.new_recovery = QtWidgets.QPushButton("Make a new recovery key…", self)
-        self.new_recovery.setAccessibleName("Make a new recovery key")
+        self.new_recovery = QtWidgets.QPushButton(self.tr("Make a new recovery key…"), self)
+        self.new_recovery.setAccessibleName(self.tr("Make a new recovery key"))
         self.new_recovery.clicked.connect(self.ask_new_recovery_key)
         self.protection = paragraph("", self)
-        self.protection.setAccessibleName("How your vault opens")
+        self.protection.setAccessibleName(self.tr("How your vault opens"))
+        self.language = QtWidgets.QComboBox(self)
+        self.language.setAccessibleName(self.tr("Language"))
+        self.language.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToContents)
+        for code, name in LANGUAGES:
+            self.language.addItem(name or self.tr("Same as this computer"), code)
+        self.language.activated.connect(self._language_chosen)
+        self.language_note = paragraph(self.tr("A new language is used the next time Coheara starts."), self)
         self.error = ErrorLine(self)
         self._layout()
         self.load()
@@ -95,38 +114,46 @@ class SettingsView(QtWidgets.QWidget):
         monitor.updated.connect(self._engine_updated)
 
     def _layout(self) -> None:
-        model = QtWidgets.QGroupBox("AI model", self)
+        model = QtWidgets.QGroupBox(self.tr("AI model"), self)
         form = QtWidgets.QFormLayout(model)
         variant_row = QtWidgets.QHBoxLayout()
         variant_row.addWidget(self.variant)
         variant_row.addStretch(1)
-        form.addRow("Variant:", variant_row)
+        form.addRow(self.tr("Variant:"), variant_row)
         form.addRow("", self.variant_reason)
         host_row = QtWidgets.QHBoxLayout()
         host_row.addWidget(self.host, 1)
         host_row.addWidget(self.host_button)
         host_row.addStretch(1)
-        form.addRow("Engine address:", host_row)
+        form.addRow(self.tr("Engine address:"), host_row)
         form.addRow("", self.host_state)
-        security = QtWidgets.QGroupBox("Privacy and security", self)
+        security = QtWidgets.QGroupBox(self.tr("Privacy and security"), self)
         sform = QtWidgets.QFormLayout(security)
         lock_row = QtWidgets.QHBoxLayout()
         lock_row.addWidget(self.auto_lock)
         lock_row.addStretch(1)
-        sform.addRow("Lock automatically after:", lock_row)
+        sform.addRow(self.tr("Lock automatically after:"), lock_row)
         buttons = QtWidgets.QHBoxLayout()
         buttons.addWidget(self.change_passphrase)
         buttons.addWidget(self.new_recovery)
         buttons.addStretch(1)
-        sform.addRow("Vault keys:", buttons)
+        sform.addRow(self.tr("Vault keys:"), buttons)
         sform.addRow("", self.protection)
-        where = paragraph(f"Your vault and settings are kept in {self.ctx.paths.home}", security)
+        where = paragraph(self.tr("Your vault and settings are kept in {folder}").format(folder=self.ctx.paths.home),
+                          security)
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         sform.addRow("", where)
+        language = QtWidgets.QGroupBox(self.tr("Language"), self)
+        lform = QtWidgets.QFormLayout(language)
+        language_row = QtWidgets.QHBoxLayout()
+        language_row.addWidget(self.language)
+        language_row.addWidget(self.language_note, 1)
+        lform.addRow(language_row)
         layout = QtWidgets.QVBoxLayout(self)
-        layout.addWidget(heading("Settings", self))
+        layout.addWidget(heading(self.tr("Settings"), self))
         layout.addWidget(model)
         layout.addWidget(security)
+        layout.addWidget(language)
         layout.addWidget(self.error)
         layout.addStretch(1)
 
@@ -144,32 +171,43 @@ class SettingsView(QtWidgets.QWidget):
         self.variant.setCurrentIndex(max(0, self.variant.findData(settings.model_variant)))
         self.host.setText(settings.ollama_host)
         self.auto_lock.setValue(settings.auto_lock_minutes)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
         self._host_state()
         self._engine_updated(self.monitor.status)
 
     def _host_state(self) -> None:
         override = self.ctx.env.get("OLLAMA_HOST")
         if override:
-            self.host_state.setText(f"OLLAMA_HOST is set to {override}: it is used instead of this address.")
+            self.host_state.setText(self.tr("OLLAMA_HOST is set to {value}: it is used instead of this address.")
+                                    .format(value=override))
         elif self.ctx.settings.allow_remote_host:
-            self.host_state.setText("This address is on another computer: your documents are sent there.")
+            self.host_state.setText(self.tr("This address is on another computer: your documents are sent there."))
         else:
-            self.host_state.setText("The engine runs on this computer: your documents stay here.")
+            self.host_state.setText(self.tr("The engine runs on this computer: your documents stay here."))
 
     def _engine_updated(self, status: Any | None) -> None:
         choice = getattr(status, "choice", None)
         if choice is None:
-            self.variant_reason.setText("Could not check what this computer can run." if self.monitor.unknown
-                                        else "Checking what this computer can run…")
+            self.variant_reason.setText(self.tr("Could not check what this computer can run.") if self.monitor.unknown
+                                        else self.tr("Checking what this computer can run…"))
             return
-        variant, device = choice.variant or "none", "graphics card" if choice.device == "gpu" else "processor"
+        variant = choice.variant or self.tr("none")
+        where = (self.tr("{variant} on the graphics card") if choice.device == "gpu"
+                 else self.tr("{variant} on the processor")).format(variant=variant)
         override = self.ctx.env.get("COHEARA_MODEL")
         if override:
-            self.variant_reason.setText(f"COHEARA_MODEL is set to {override}: it is used instead of this setting "
-                                        f"({variant} on the {device}).")
+            self.variant_reason.setText(self.tr("COHEARA_MODEL is set to {value}: it is used instead of this setting "
+                                                "({choice}).").format(value=override, choice=where))
             return
-        prefix = "Automatic choice" if self.ctx.settings.model_variant == "auto" else "Your choice"
-        self.variant_reason.setText(f"{prefix}: {variant} on the {device}. {choice.reason}")
+        text = (self.tr("Automatic choice: {choice}. {reason}") if self.ctx.settings.model_variant == "auto"
+                else self.tr("Your choice: {choice}. {reason}"))
+        self.variant_reason.setText(text.format(choice=where, reason=choice.reason))
+
+    def _auto_lock_words(self, minutes: int) -> None:
+        """``3 minutes``: the spin box shows the number, the words around it follow the language."""
+        before, _number, after = self.tr("%n minute(s)", "", minutes).partition(str(minutes))
+        self.auto_lock.setPrefix(before)
+        self.auto_lock.setSuffix(after)
 
     # -- saving --------------------------------------------------------------------------------
 
@@ -187,6 +225,11 @@ class SettingsView(QtWidgets.QWidget):
         value = self.variant.currentData()
         if value != self.ctx.settings.model_variant:
             self._save(self.ctx.settings.model_copy(update={"model_variant": value}))
+
+    def _language_chosen(self) -> None:
+        value = self.language.currentData()
+        if value != self.ctx.settings.language:
+            self._save(self.ctx.settings.model_copy(update={"language": value}))
 
     def _auto_lock_changed(self) -> None:
         minutes = self.auto_lock.value()
@@ -217,9 +260,13 @@ class SettingsView(QtWidgets.QWidget):
             self.error.show_error(exc)
 
     def confirm_remote(self, host: str) -> QtWidgets.QMessageBox:
-        return confirm(self, "Send documents to another computer?",
-                       "This address is not on this computer.", REMOTE_WARNING.format(host=host),
-                       "Send my documents there", lambda: self.apply_host(confirmed_remote=True), destructive=True)
+        warning = self.tr(
+            "Your documents, their page images and everything read from them would be sent over the network to "
+            "{host}. Coheara cannot protect them there. Only do this for a computer you own and trust.")
+        return confirm(self, self.tr("Send documents to another computer?"),
+                       self.tr("This address is not on this computer."), warning.format(host=host),
+                       self.tr("Send my documents there"), lambda: self.apply_host(confirmed_remote=True),
+                       destructive=True)
 
     # -- keys ----------------------------------------------------------------------------------
 
@@ -230,9 +277,9 @@ class SettingsView(QtWidgets.QWidget):
         return dialog
 
     def ask_new_recovery_key(self) -> QtWidgets.QMessageBox:
-        return confirm(self, "New recovery key", "Make a new recovery key?",
-                       "Your current recovery key will stop working. The new one is shown once.",
-                       "Make a new key", self._make_recovery_key)
+        return confirm(self, self.tr("New recovery key"), self.tr("Make a new recovery key?"),
+                       self.tr("Your current recovery key will stop working. The new one is shown once."),
+                       self.tr("Make a new key"), self._make_recovery_key)
 
     def _make_recovery_key(self) -> None:
         vault = self.ctx.vault

@@ -56,48 +56,48 @@ class UnlockView(QtWidgets.QWidget):
         self.ctx, self.keys = ctx, keys
         self._keystore = keys.keystore(ctx.paths)
         self._protection: KeyProtection | None = None
-        self.title = heading("Your vault is locked", self)
-        self.intro = paragraph("Your documents are encrypted on this computer. Unlock to see them.", self)
+        self.title = heading(self.tr("Your vault is locked"), self)
+        self.intro = paragraph(self.tr("Your documents are encrypted on this computer. Unlock to see them."), self)
         self.error = ErrorLine(self)
-        self.keyring_button = QtWidgets.QPushButton("Unlock with your system keyring", self)
-        self.keyring_button.setAccessibleName("Unlock with your system keyring")
+        self.keyring_button = QtWidgets.QPushButton(self.tr("Unlock with your system keyring"), self)
+        self.keyring_button.setAccessibleName(self.tr("Unlock with your system keyring"))
         self.keyring_button.clicked.connect(lambda: self._unlock(Credentials(use_keyring=True)))
         self.passphrase = QtWidgets.QLineEdit(self)
         self.passphrase.setEchoMode(QtWidgets.QLineEdit.EchoMode.Password)
-        self.passphrase.setPlaceholderText("Your passphrase")
-        self.passphrase.setAccessibleName("Passphrase")
+        self.passphrase.setPlaceholderText(self.tr("Your passphrase"))
+        self.passphrase.setAccessibleName(self.tr("Passphrase"))
         self.passphrase.returnPressed.connect(self._unlock_with_passphrase)
-        self.unlock_button = QtWidgets.QPushButton("Unlock", self)
+        self.unlock_button = QtWidgets.QPushButton(self.tr("Unlock"), self)
         mark_primary(self.unlock_button)
-        self.unlock_button.setAccessibleName("Unlock with passphrase")
+        self.unlock_button.setAccessibleName(self.tr("Unlock with passphrase"))
         self.unlock_button.setDefault(True)
         self.unlock_button.clicked.connect(self._unlock_with_passphrase)
-        self.recovery_link = QtWidgets.QPushButton("Use my recovery key instead", self)
+        self.recovery_link = QtWidgets.QPushButton(self.tr("Use my recovery key instead"), self)
         self.recovery_link.setFlat(True)
-        self.recovery_link.setAccessibleName("Use recovery key")
+        self.recovery_link.setAccessibleName(self.tr("Use recovery key"))
         self.recovery_link.clicked.connect(lambda: self._show_recovery(True))
-        self.busy = QtWidgets.QLabel("Unlocking…", self)
+        self.busy = QtWidgets.QLabel(self.tr("Unlocking…"), self)
         self.busy.hide()
         self._build_recovery()
         self._layout()
         self._set_forms_enabled(False)
 
     def _build_recovery(self) -> None:
-        self.recovery_box = QtWidgets.QGroupBox("Unlock with your recovery key", self)
+        self.recovery_box = QtWidgets.QGroupBox(self.tr("Unlock with your recovery key"), self)
         self.recovery_key = QtWidgets.QLineEdit(self.recovery_box)
         self.recovery_key.setPlaceholderText("XXXX-XXXX-…")
-        self.recovery_key.setAccessibleName("Recovery key")
-        self.new_passphrase = PassphraseFields("New passphrase", self.recovery_box)
-        explain = paragraph("Then choose a new passphrase: the old one will stop working.", self.recovery_box)
-        self.recovery_button = QtWidgets.QPushButton("Unlock and set the new passphrase", self.recovery_box)
-        self.recovery_button.setAccessibleName("Unlock with recovery key")
+        self.recovery_key.setAccessibleName(self.tr("Recovery key"))
+        self.new_passphrase = PassphraseFields(new=True, parent=self.recovery_box)
+        explain = paragraph(self.tr("Then choose a new passphrase: the old one will stop working."), self.recovery_box)
+        self.recovery_button = QtWidgets.QPushButton(self.tr("Unlock and set the new passphrase"), self.recovery_box)
+        self.recovery_button.setAccessibleName(self.tr("Unlock with recovery key"))
         self.recovery_button.clicked.connect(self._unlock_with_recovery)
-        back = QtWidgets.QPushButton("Back to the passphrase", self.recovery_box)
+        back = QtWidgets.QPushButton(self.tr("Back to the passphrase"), self.recovery_box)
         back.setFlat(True)
-        back.setAccessibleName("Back to passphrase")
+        back.setAccessibleName(self.tr("Back to passphrase"))
         back.clicked.connect(lambda: self._show_recovery(False))
         layout = QtWidgets.QVBoxLayout(self.recovery_box)
-        layout.addWidget(QtWidgets.QLabel("Recovery key:", self.recovery_box))
+        layout.addWidget(QtWidgets.QLabel(self.tr("Recovery key:"), self.recovery_box))
         layout.addWidget(self.recovery_key)
         layout.addWidget(explain)
         layout.addWidget(self.new_passphrase)
@@ -174,7 +174,7 @@ class UnlockView(QtWidgets.QWidget):
 
     def _unlock_with_passphrase(self) -> None:
         if not self.passphrase.text():
-            self.error.show_text("Type your passphrase first.")
+            self.error.show_text(self.tr("Type your passphrase first."))
             return
         # With a working keyring entry, the keyring must not answer for a mistyped passphrase; without
         # one, use_keyring=True stores the key again after this unlock (a lost entry heals itself).
@@ -184,10 +184,10 @@ class UnlockView(QtWidgets.QWidget):
     def _unlock_with_recovery(self) -> None:
         key = self.recovery_key.text().strip()
         if not key:
-            self.error.show_text("Type your recovery key first.")
+            self.error.show_text(self.tr("Type your recovery key first."))
             return
         if not self.new_passphrase.is_valid():
-            self.error.show_text("Choose a new passphrase and type it twice.")
+            self.error.show_text(self.tr("Choose a new passphrase and type it twice."))
             return
         new = self.new_passphrase.text()
         keystore, paths = self._keystore, self.ctx.paths

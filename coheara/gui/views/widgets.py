@@ -9,13 +9,6 @@ from coheara.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from coheara.gui.style import mark_primary
 from coheara.security.strength import passphrase_strength, too_weak
 
-RECOVERY_TEXT = (
-    "Write this key on paper, or save it in a password manager, and keep it somewhere safe. If you "
-    "forget your passphrase or your keyring loses its key, it is the only way into your vault. "
-    "Coheara shows it only this once."
-)
-
-
 def heading(text: str, parent: QtWidgets.QWidget | None = None) -> QtWidgets.QLabel:
     label = QtWidgets.QLabel(text, parent)
     font = label.font()
@@ -60,7 +53,7 @@ class ErrorLine(QtWidgets.QFrame):
         super().__init__(parent)
         self.setObjectName("errorLine")
         self.setFrameShape(QtWidgets.QFrame.Shape.StyledPanel)
-        self.setAccessibleName("Problem")
+        self.setAccessibleName(self.tr("Problem"))
         icon = QtWidgets.QLabel(self)
         size = self.style().pixelMetric(QtWidgets.QStyle.PixelMetric.PM_SmallIconSize)
         icon.setPixmap(self.style().standardIcon(QtWidgets.QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(size))
@@ -95,31 +88,35 @@ class ErrorLine(QtWidgets.QFrame):
 
 
 class PassphraseFields(QtWidgets.QWidget):
-    """A passphrase, its confirmation and a strength meter with one hint."""
+    """A passphrase (``new``: a new one), its confirmation and a strength meter with one hint."""
 
     changed = Signal()
 
-    def __init__(self, label: str = "Passphrase", parent: QtWidgets.QWidget | None = None) -> None:
+    def __init__(self, new: bool = False, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.first = QtWidgets.QLineEdit(self)
         self.second = QtWidgets.QLineEdit(self)
-        for edit, name in ((self.first, label), (self.second, f"Repeat the {label.lower()}")):
+        if new:
+            name, repeat, row = self.tr("New passphrase"), self.tr("Repeat the new passphrase"), self.tr("New passphrase:")
+        else:
+            name, repeat, row = self.tr("Passphrase"), self.tr("Repeat the passphrase"), self.tr("Passphrase:")
+        for edit, accessible in ((self.first, name), (self.second, repeat)):
             edit.setEchoMode(QtWidgets.QLineEdit.EchoMode.Password)
-            edit.setAccessibleName(name)
+            edit.setAccessibleName(accessible)
             edit.textChanged.connect(self._update)
         self.meter = QtWidgets.QProgressBar(self)
         self.meter.setRange(0, 4)
         self.meter.setTextVisible(False)
         self.meter.setMaximumHeight(8)
-        self.meter.setAccessibleName("Passphrase strength")
+        self.meter.setAccessibleName(self.tr("Passphrase strength"))
         self.hint = QtWidgets.QLabel(self)
         self.hint.setWordWrap(True)
-        self.hint.setAccessibleName("Passphrase advice")
+        self.hint.setAccessibleName(self.tr("Passphrase advice"))
         form = QtWidgets.QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow(f"{label}:", self.first)
-        form.addRow("Repeat it:", self.second)
-        form.addRow("Strength:", self.meter)
+        form.addRow(row, self.first)
+        form.addRow(self.tr("Repeat it:"), self.second)
+        form.addRow(self.tr("Strength:"), self.meter)
         form.addRow("", self.hint)
         self._update()
 
@@ -129,7 +126,7 @@ class PassphraseFields(QtWidgets.QWidget):
         if self.first.text() and (weak := too_weak(self.first.text())):
             hint = weak
         elif self.second.text() and self.second.text() != self.first.text():
-            hint = "The two passphrases are not the same yet."
+            hint = self.tr("The two passphrases are not the same yet.")
         self.hint.setText(hint)
         self.changed.emit()
 
@@ -158,7 +155,7 @@ class RecoveryKeyPanel(QtWidgets.QWidget):
         self.key.setObjectName("recoveryKey")
         self.key.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                          | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        self.key.setAccessibleName("Recovery key")
+        self.key.setAccessibleName(self.tr("Recovery key"))
         self.key.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.key.setWordWrap(True)
         font = QtGui.QFontDatabase.systemFont(QtGui.QFontDatabase.SystemFont.FixedFont)
@@ -167,23 +164,26 @@ class RecoveryKeyPanel(QtWidgets.QWidget):
         self.key.setFont(font)
         self.key.setStyleSheet("#recoveryKey { border: 1px solid palette(mid); border-radius: 4px;"
                                " padding: 12px; background: palette(base); }")
-        self.copy = QtWidgets.QPushButton("Copy", self)
-        self.copy.setAccessibleName("Copy the recovery key")
-        self.copy.setToolTip("Copies the key, marked as secret so clipboard managers do not keep it")
+        self.copy = QtWidgets.QPushButton(self.tr("Copy"), self)
+        self.copy.setAccessibleName(self.tr("Copy the recovery key"))
+        self.copy.setToolTip(self.tr("Copies the key, marked as secret so clipboard managers do not keep it"))
         self.copy.clicked.connect(self._copy)
-        self.saved = QtWidgets.QCheckBox("I have saved my recovery key somewhere safe", self)
-        self.saved.setAccessibleName("I have saved my recovery key")
+        self.saved = QtWidgets.QCheckBox(self.tr("I have saved my recovery key somewhere safe"), self)
+        self.saved.setAccessibleName(self.tr("I have saved my recovery key"))
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(paragraph(RECOVERY_TEXT, self))
+        layout.addWidget(paragraph(self.tr(
+            "Write this key on paper, or save it in a password manager, and keep it somewhere safe. If you "
+            "forget your passphrase or your keyring loses its key, it is the only way into your vault. "
+            "Coheara shows it only this once."), self))
         layout.addWidget(self.key)
         layout.addWidget(self.copy, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.saved)
 
     def _copy(self) -> None:
         copy_secret(self.key.text())
-        self.copy.setText("Copied")  # feedback where the patient looks; back to "Copy" after a moment
-        QtCore.QTimer.singleShot(2000, self.copy, lambda: self.copy.setText("Copy"))
+        self.copy.setText(self.tr("Copied"))  # feedback where the patient looks; back to "Copy" after a moment
+        QtCore.QTimer.singleShot(2000, self.copy, lambda: self.copy.setText(self.tr("Copy")))
 
     def show_key(self, key: str) -> None:
         self.key.setText(key)
