@@ -45,3 +45,15 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 # The fake Ollama server (tests/fake_ollama.py) and its `fake_ollama` fixture. tests/ is not a
 # package; pytest puts this folder on sys.path, so helper modules import by their plain name.
 from fake_ollama import fake_ollama  # noqa: E402,F401
+
+
+@pytest.fixture(autouse=True)
+def english_app(request: pytest.FixtureRequest) -> Iterator[None]:
+    """GUI tests see the app as an English patient does: with the English catalogues installed
+    (they hold the plural forms: "1 minute", not "1 minute(s)"), as run_gui installs them."""
+    if request.node.get_closest_marker("gui") is not None:
+        from coheara.gui.i18n import install
+        from coheara.gui.main import application
+
+        install(application(), "en", {})
+    yield
