@@ -7,8 +7,10 @@ They take the plain results of ``services.health`` (the reconciled medication li
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING, Any, Protocol
 
+from coheara import i18n
 from coheara.domain.items import ItemBadge
 from coheara.domain.medications import DrugStatus
 from coheara.gui.qt import ModelIndex, QtCore, QtGui, QtWidgets, Qt
@@ -19,11 +21,39 @@ if TYPE_CHECKING:
 
 DOCUMENT_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 2
 
+# Column headers of the health tables, translated where they are shown (``ReadOnlyTable.headerData``).
+# str(): PySide6's stubs type QT_TRANSLATE_NOOP as returning object; it returns the text itself.
+STATUS = str(QtCore.QT_TRANSLATE_NOOP("HealthTables", "Status"))
+MEDICATION = str(QtCore.QT_TRANSLATE_NOOP("HealthTables", "Medication"))
+STRENGTH = str(QtCore.QT_TRANSLATE_NOOP("HealthTables", "Strength"))
+DOSE = str(QtCore.QT_TRANSLATE_NOOP("HealthTables", "Dose"))
+HOW_OFTEN = str(QtCore.QT_TRANSLATE_NOOP("HealthTables", "How often"))
+SINCE = str(QtCore.QT_TRANSLATE_NOOP("HealthTables", "Since"))
+DATE = str(QtCore.QT_TRANSLATE_NOOP("HealthTables", "Date"))
+WHAT_CHANGED = str(QtCore.QT_TRANSLATE_NOOP("HealthTables", "What changed"))
+FROM_DOCUMENT = str(QtCore.QT_TRANSLATE_NOOP("HealthTables", "From document"))
+
 
 def display_date(iso: str) -> str:
-    """"2025-03-14" → "14 Mar 2025" in the system language; partial or odd dates are shown as they are."""
-    date = QtCore.QDate.fromString(iso, Qt.DateFormat.ISODate) if len(iso) == 10 else QtCore.QDate()
-    return QtCore.QLocale().toString(date, "d MMM yyyy") if date.isValid() else iso
+    """"2025-03-14" → "14 Mar 2025" (14.03.2025, 14/03/2025) in the patient's language; partial or odd
+    dates are shown as they are."""
+    return i18n.show_date(iso) if len(iso) == 10 else iso
+
+
+class HealthWords(QtCore.QObject):
+    """Counted words of the medication tables. A class of its own that nothing subclasses: PySide6's
+    ``self.tr`` finds plural forms only in the class that marked them."""
+
+    def and_earlier(self, label: str, count: int) -> str:
+        """"Prescription, 14 Mar 2025 (plan.pdf) and 2 earlier"."""
+        #: document: type, date, issuer and file of the newest document listing the line; %n older
+        #: documents list it the same.
+        return self.tr("{document} and %n earlier", "", count).format(document=label)
+
+
+@cache
+def _words() -> HealthWords:
+    return HealthWords()
 
 
 class SourcedRow(Protocol):
@@ -55,7 +85,9 @@ class ReadOnlyTable(QtCore.QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
+            if 0 <= section < len(self.HEADERS):
+                return QtCore.QCoreApplication.translate("HealthTables", self.HEADERS[section])
+            return None
         return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
@@ -90,7 +122,10 @@ class ReadOnlyTable(QtCore.QAbstractTableModel):
         return ()
 
     def _document_name(self, document_id: int) -> str:
-        return self._names.get(document_id, f"Document {document_id}")
+        name = self._names.get(document_id)
+        if name is None:
+            return QtCore.QCoreApplication.translate("ReadOnlyTable", "Document {number}").format(number=document_id)
+        return name
 
     def _link_data(self, role: int) -> Any:
         """Foreground/font/tooltip of the "From document" cell, which opens that document's review."""
@@ -101,7 +136,8 @@ class ReadOnlyTable(QtCore.QAbstractTableModel):
             font.setUnderline(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "Click to open this document and check the value against the page."
+            return QtCore.QCoreApplication.translate(
+                "ReadOnlyTable", "Click to open this document and check the value against the page.")
         return None
 
 
@@ -109,14 +145,17 @@ def source_text(row: DoseRow) -> str:
     """The newest document listing a line, named for people, and how many more list it the same."""
     first, *more = row.sources
     label = first.label(show_date=display_date)
-    return f"{label} and {len(more)} earlier" if more else label
+    return _words().and_earlier(label, len(more)) if more else label
 
 
 def sources_tooltip(row: DoseRow) -> str:
     """Every document listing the line, newest first, and what a click does."""
     lines = [s.label(show_date=display_date) for s in row.sources]
-    head = "Listed the same in:" if len(lines) > 1 else "Listed in:"
-    return "\n".join([head, *lines, "Click to open the newest of them and check the line against the page."])
+    head = (QtCore.QCoreApplication.translate("HealthTables", "Listed the same in:") if len(lines) > 1
+            else QtCore.QCoreApplication.translate("HealthTables", "Listed in:"))
+    click = QtCore.QCoreApplication.translate(
+        "HealthTables", "Click to open the newest of them and check the line against the page.")
+    return "\n".join([head, *lines, click])
 
 
 def listed(row: DoseRow) -> str:
@@ -146,14 +185,14 @@ class MedicationsModel(_DrugRows):
     (a drug taken at two doses has two), its sources, and a date column that depends on the group."""
 
     DOCUMENT_COLUMN = 7
-    DATE_COLUMNS = {DrugStatus.CURRENT: "Last changed", DrugStatus.NOT_SEEN: "Not seen since",
-                    DrugStatus.STOPPED: "Stopped on"}
+    DATE_COLUMNS = {DrugStatus.CURRENT: str(QtCore.QT_TRANSLATE_NOOP("HealthTables", "Last changed")),
+                    DrugStatus.NOT_SEEN: str(QtCore.QT_TRANSLATE_NOOP("HealthTables", "Not seen since")),
+                    DrugStatus.STOPPED: str(QtCore.QT_TRANSLATE_NOOP("HealthTables", "Stopped on"))}
 
     def __init__(self, parent: QtCore.QObject | None = None, status: DrugStatus = DrugStatus.CURRENT) -> None:
         super().__init__(parent)
         self.status = status
-        self.HEADERS = ("Status", "Medication", "Strength", "Dose", "How often", "Since", self.DATE_COLUMNS[status],
-                        "From document")
+        self.HEADERS = (STATUS, MEDICATION, STRENGTH, DOSE, HOW_OFTEN, SINCE, self.DATE_COLUMNS[status], FROM_DOCUMENT)
         self._rows: list[tuple[Drug, DoseRow]] = []
 
     def set_drugs(self, drugs: list[Drug]) -> None:
@@ -178,9 +217,11 @@ class MedicationsModel(_DrugRows):
         if self.status is DrugStatus.NOT_SEEN:
             when = display_date(drug.last_seen)
         elif self.status is DrugStatus.STOPPED:
-            when = f"{display_date(drug.now.first_seen)} (“{drug.stopped_as_printed}”)"
+            #: The date a drug was stopped and the words of the document that say so, as printed.
+            when = self.tr("{date} (“{printed}”)").format(date=display_date(drug.now.first_seen),
+                                                        printed=drug.stopped_as_printed)
         else:
-            when = display_date(drug.last_changed) if drug.last_changed else "No change"
+            when = display_date(drug.last_changed) if drug.last_changed else self.tr("No change")
         return ("", line.name, line.strength, line.dose, line.frequency, display_date(drug.since), when,
                 source_text(line))
 
@@ -189,7 +230,7 @@ class MedicationHistoryModel(_DrugRows):
     """One drug's lines across documents, newest first, saying what changed each time; identical lines
     in consecutive documents are one row."""
 
-    HEADERS = ("Status", "Date", "What changed", "Strength", "Dose", "How often", "From document")
+    HEADERS = (STATUS, DATE, WHAT_CHANGED, STRENGTH, DOSE, HOW_OFTEN, FROM_DOCUMENT)
     DOCUMENT_COLUMN = 6
 
     def __init__(self, parent: QtCore.QObject | None = None) -> None:

@@ -6,10 +6,20 @@ patient can still find the printed value on the page.
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING, Any
 
+from coheara import i18n
 from coheara.domain.lab_value import faithful
-from coheara.gui.models.health import DOCUMENT_ID_ROLE, ReadOnlyTable, badge_cell, display_date
+from coheara.gui.models.health import (
+    DATE,
+    DOCUMENT_ID_ROLE,
+    FROM_DOCUMENT,
+    STATUS,
+    ReadOnlyTable,
+    badge_cell,
+    display_date,
+)
 from coheara.gui.qt import ModelIndex, QtCore, QtGui, Qt
 from coheara.gui.views.badges import BADGE_EXPLANATIONS, badge_label
 
@@ -21,9 +31,27 @@ SERIES_ROLE = int(Qt.ItemDataRole.UserRole) + 4
 SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 5
 ANALYTE_KEY_ROLE = int(Qt.ItemDataRole.UserRole) + 6
 
+# The flag column ("▲ High") and the word in a sentence ("11.4 g/dL (low)"), by what the value says.
+# str(): PySide6's stubs type QT_TRANSLATE_NOOP as returning object; it returns the text itself.
+FLAG_LABELS = {"H": str(QtCore.QT_TRANSLATE_NOOP("LabValues", "▲ High")),
+               "L": str(QtCore.QT_TRANSLATE_NOOP("LabValues", "▼ Low")),
+               "N": str(QtCore.QT_TRANSLATE_NOOP("LabValues", "Normal"))}
+FLAG_WORDS = {"H": str(QtCore.QT_TRANSLATE_NOOP("LabValues", "high")),
+              "L": str(QtCore.QT_TRANSLATE_NOOP("LabValues", "low"))}
+LAB_HEADERS = (STATUS, DATE, str(QtCore.QT_TRANSLATE_NOOP("HealthTables", "Test")),
+               str(QtCore.QT_TRANSLATE_NOOP("HealthTables", "Value")),
+               str(QtCore.QT_TRANSLATE_NOOP("HealthTables", "Unit")),
+               str(QtCore.QT_TRANSLATE_NOOP("HealthTables", "Reference range")),
+               str(QtCore.QT_TRANSLATE_NOOP("HealthTables", "Flag")), FROM_DOCUMENT)
+
 
 def number(value: float, digits: int = 6) -> str:
-    return f"{value:.{digits}g}"
+    """``value`` to ``digits`` significant digits as the patient reads numbers (13.5; 13,5 in German and
+    French), never in exponent form and without grouping (1500, as labs print it)."""
+    if value == 0 or not math.isfinite(value):
+        return i18n.number(value, 0)
+    rounded = float(f"{value:.{digits}g}")
+    return i18n.number(rounded, max(0, digits - 1 - math.floor(math.log10(abs(rounded)))))
 
 
 def _digits(point: LabPoint) -> int:
@@ -43,15 +71,36 @@ def point_range(point: LabPoint) -> str:
     return range_text(point.ref_low, point.ref_high, _digits(point))
 
 
-def flag_text(point: LabPoint) -> str:
-    """"▲ High" / "▼ Low" / "Normal", or "" when nothing says."""
+def flag_code(point: LabPoint) -> str:
+    """"H", "L" or "N" from the value and its range where both are numbers, else the document's flag;
+    "" when nothing says."""
     if point.value is not None and (point.ref_low is not None or point.ref_high is not None):
         if point.ref_high is not None and point.value > point.ref_high:
-            return "▲ High"
+            return "H"
         if point.ref_low is not None and point.value < point.ref_low:
-            return "▼ Low"
-        return "Normal"
-    return {"H": "▲ High", "L": "▼ Low", "N": "Normal"}.get(point.flag or "", "")
+            return "L"
+        return "N"
+    return point.flag if point.flag in FLAG_LABELS else ""
+
+
+def flag_text(point: LabPoint) -> str:
+    """"▲ High" / "▼ Low" / "Normal", or "" when nothing says."""
+    code = flag_code(point)
+    return QtCore.QCoreApplication.translate("LabValues", FLAG_LABELS[code]) if code else ""
+
+
+def flag_word(point: LabPoint) -> str:
+    """"high" / "low" for a sentence ("11.4 g/dL (low)"); "" when normal or unknown."""
+    code = flag_code(point)
+    return QtCore.QCoreApplication.translate("LabValues", FLAG_WORDS[code]) if code in FLAG_WORDS else ""
+
+
+def with_flag(text: str, point: LabPoint) -> str:
+    """``text`` followed by the flag word when the value is high or low: "11.4 g/dL (low)"."""
+    word = flag_word(point)
+    if not word:
+        return text
+    return QtCore.QCoreApplication.translate("LabValues", "{value} ({flag})").format(value=text, flag=word)
 
 
 def _as_printed(point: LabPoint) -> bool:
@@ -64,25 +113,29 @@ def value_text(point: LabPoint) -> str:
     if point.value is None or (not point.converted_from and _as_printed(point)):
         return point.value_text
     if point.converted_from:
-        return f"{number(point.value, 3)} (from {point.value_text} {point.converted_from})"
+        #: A value converted into the unit of its chart, then the value and unit printed on the page.
+        return QtCore.QCoreApplication.translate("LabValues", "{value} (from {printed})").format(
+            value=number(point.value, 3), printed=f"{point.value_text} {point.converted_from}")
     return number(point.value)
 
 
 def point_tooltip(series: LabSeries, point: LabPoint, document: str) -> str:
     """Everything about one value in plain words; used by the table and the chart."""
-    flag = flag_text(point)
     shown = point.value_text
     if point.value is not None and (point.converted_from or not _as_printed(point)):
         shown = number(point.value, _digits(point))
-    lines = [f"{series.display}, {display_date(point.date) or 'no date'}: {shown} {point.unit}".rstrip()
-             + (f" ({flag.split(' ')[-1].lower()})" if flag and flag != "Normal" else "")]
+    when = display_date(point.date) or QtCore.QCoreApplication.translate("LabValues", "no date")
+    value = with_flag(f"{shown} {point.unit}".rstrip(), point)
+    lines = [QtCore.QCoreApplication.translate("LabValues", "{test}, {date}: {value}").format(
+        test=series.display, date=when, value=value)]
     ref = point_range(point)
     if ref:
-        lines.append(f"Reference range: {ref} {point.unit}".rstrip())
+        lines.append(QtCore.QCoreApplication.translate("LabValues", "Reference range: {range}").format(
+            range=f"{ref} {point.unit}".rstrip()))
     if point.converted_from:
-        printed = f"{point.value_text} {point.converted_from}"
-        lines.append(f"Converted from {point.converted_from}: the page shows {printed}.")
-    lines.append(f"From: {document}")
+        lines.append(QtCore.QCoreApplication.translate("LabValues", "Converted from {unit}: the page shows {printed}.")
+                     .format(unit=point.converted_from, printed=f"{point.value_text} {point.converted_from}"))
+    lines.append(QtCore.QCoreApplication.translate("LabValues", "From: {document}").format(document=document))
     lines.append(BADGE_EXPLANATIONS[point.badge])
     return "\n".join(lines)
 
@@ -90,7 +143,7 @@ def point_tooltip(series: LabSeries, point: LabPoint, document: str) -> str:
 class LabValuesModel(ReadOnlyTable):
     """Every lab value of every document, newest first."""
 
-    HEADERS = ("Status", "Date", "Test", "Value", "Unit", "Reference range", "Flag", "From document")
+    HEADERS = LAB_HEADERS
     DOCUMENT_COLUMN = 7
 
     def __init__(self, parent: QtCore.QObject | None = None) -> None:
@@ -267,8 +320,8 @@ class AnalyteListModel(QtCore.QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{display} ({count})"
         if role == Qt.ItemDataRole.ToolTipRole:
-            units = ", ".join(s.unit or "no unit" for s in series)
-            return f"{display}: {count} result{'s' if count != 1 else ''} ({units})"
+            units = ", ".join(s.unit or self.tr("no unit") for s in series)
+            return self.tr("{test}: %n results ({units})", "", count).format(test=display, units=units)
         if role == SERIES_ROLE:
             return list(series)
         if role == ANALYTE_KEY_ROLE:

@@ -9,10 +9,12 @@ who prefers to read.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING
 
+from coheara import i18n
 from coheara.gui.models.health import display_date
-from coheara.gui.models.labs import flag_text, number, point_tooltip, range_text
+from coheara.gui.models.labs import number, point_tooltip, range_text, with_flag
 from coheara.gui.qt import QtCharts, QtCore, QtGui, QtWidgets, Qt
 
 if TYPE_CHECKING:
@@ -24,6 +26,49 @@ BAND_COLORS = (QtGui.QColor(46, 125, 50, 60), QtGui.QColor(102, 187, 106, 70))  
 DAY_MS = 86_400_000
 # What PySide6 builds implicitly from its ``QTimeZone.UTC`` shortcut, spelled so the stubs know it.
 UTC = QtCore.QTimeZone(QtCore.QTimeZone.Initialization.UTC)
+# The date axis as people write dates there: (a span of weeks, a span of months and years).
+DATE_AXIS_FORMATS = {"en": ("d MMM yyyy", "MMM yyyy"), "de": ("dd.MM.yyyy", "MM.yyyy"), "fr": ("dd/MM/yyyy", "MM/yyyy")}
+
+
+def chart_locale() -> QtCore.QLocale:
+    """The patient's locale for the axes (13,5 in German and French), without grouping (1500 as labs print it)."""
+    locale = QtCore.QLocale(str(i18n.babel_locale()))
+    locale.setNumberOptions(QtCore.QLocale.NumberOption.OmitGroupSeparator)
+    return locale
+
+
+class ChartWords(QtCore.QObject):
+    """The chart's summary sentence. A class of its own that nothing subclasses: PySide6's ``self.tr``
+    finds plural forms only in the class that marked them."""
+
+    def summary(self, series: LabSeries, drawn: list[tuple[int, LabPoint]], left_out: int,
+                band: QtCharts.QAreaSeries | None) -> str:
+        """One line in words under the chart: how many values, when, the latest, how many out of range."""
+        if not drawn:
+            text = self.tr("No value with a number and a date to draw.")
+        else:
+            first, last = drawn[0][1], drawn[-1][1]
+            out = sum(1 for _, p in drawn if p.out_of_range)
+            latest = with_flag(f"{number(last.value or 0, 3 if last.converted_from else 6)} {last.unit}".rstrip(), last)
+            span = display_date(first.date)
+            if len(drawn) > 1:
+                span = self.tr("{first} to {last}").format(first=span, last=display_date(last.date))
+            #: values: "3 values"; span: one date or "12 Mar 2024 to 2 Jun 2025"; latest: "6.2 % (high)";
+            #: out_of_range: "2 out of range".
+            text = self.tr("{values}, {span}; latest {latest}; {out_of_range}.").format(
+                values=self.tr("%n values", "", len(drawn)), span=span, latest=latest,
+                out_of_range=self.tr("%n out of range", "", out))
+            ranges = band.property("range_text") if band is not None else ""
+            if ranges:
+                text += " " + self.tr("Reference range {range}.").format(range=ranges)
+        if left_out:
+            text += " " + self.tr("%n without a number or date are only in the table.", "", left_out)
+        return text
+
+
+@cache
+def _words() -> ChartWords:
+    return ChartWords()
 
 
 def _msecs(iso: str) -> int | None:
@@ -65,6 +110,8 @@ def build_chart(series: LabSeries, names: dict[int, str], parent: QtWidgets.QWid
     dark = QtWidgets.QApplication.palette().color(QtGui.QPalette.ColorRole.Window).lightness() < 128
     chart.setTheme(QtCharts.QChart.ChartTheme.ChartThemeDark if dark else QtCharts.QChart.ChartTheme.ChartThemeLight)
     chart.setBackgroundRoundness(0)
+    chart.setLocale(chart_locale())
+    chart.setLocalizeNumbers(True)
     chart.setTitle(f"{series.display} ({series.unit})" if series.unit else series.display)
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
     drawn = [(ms, p) for p in series.points if p.value is not None and (ms := _msecs(p.date)) is not None]
@@ -72,9 +119,9 @@ def build_chart(series: LabSeries, names: dict[int, str], parent: QtWidgets.QWid
     line.setName(chart.title())
     line_pen = QtGui.QPen(LINE_COLORS[dark], 2)
     inside, outside = QtCharts.QScatterSeries(), QtCharts.QScatterSeries()
-    inside.setName("In range")
+    inside.setName(QtCore.QCoreApplication.translate("LabChart", "In range"))
     inside.setMarkerSize(10)
-    outside.setName("Out of range")
+    outside.setName(QtCore.QCoreApplication.translate("LabChart", "Out of range"))
     outside.setMarkerShape(QtCharts.QScatterSeries.MarkerShape.MarkerShapeTriangle)
     outside.setMarkerSize(15)
     outside.setColor(OUT_COLOR)
@@ -90,7 +137,7 @@ def build_chart(series: LabSeries, names: dict[int, str], parent: QtWidgets.QWid
     axis_y = QtCharts.QValueAxis()
     axis_y.setRange(*_y_range([p for _, p in drawn]))
     axis_y.applyNiceNumbers()
-    axis_y.setLabelFormat("%g")
+    axis_y.setLabelFormat("%.6g")  # with localized numbers Qt needs the precision spelled out
     axis_y.setTitleText(series.unit)
     result.band = _band(chart, drawn, (x_min, x_max), (axis_y.min(), axis_y.max()), BAND_COLORS[dark])
     for one in (line, inside, outside):
@@ -99,7 +146,8 @@ def build_chart(series: LabSeries, names: dict[int, str], parent: QtWidgets.QWid
     inside.setColor(LINE_COLORS[dark])
     inside.setBorderColor(LINE_COLORS[dark])
     axis_x = QtCharts.QDateTimeAxis()
-    axis_x.setFormat("d MMM yyyy" if x_max - x_min < 120 * DAY_MS else "MMM yyyy")
+    days, months = DATE_AXIS_FORMATS[i18n.current()]
+    axis_x.setFormat(days if x_max - x_min < 120 * DAY_MS else months)
     axis_x.setTickCount(5)
     axis_x.setRange(QtCore.QDateTime.fromMSecsSinceEpoch(x_min, UTC),
                     QtCore.QDateTime.fromMSecsSinceEpoch(x_max, UTC))
@@ -119,8 +167,9 @@ def build_chart(series: LabSeries, names: dict[int, str], parent: QtWidgets.QWid
     chart.setMinimumSize(QtCore.QSizeF(240, 200))
     view.setMinimumSize(260, 220)
     view.axis_x = axis_x
-    view.setAccessibleName(f"Trend of {series.display} in {series.unit or 'no unit'}")
-    result.summary = _summary(series, drawn, result.left_out, result.band)
+    view.setAccessibleName(QtCore.QCoreApplication.translate("LabChart", "Trend of {test} in {unit}").format(
+        test=series.display, unit=series.unit or QtCore.QCoreApplication.translate("LabChart", "no unit")))
+    result.summary = _words().summary(series, drawn, result.left_out, result.band)
     view.setAccessibleDescription(result.summary)
     return result
 
@@ -167,7 +216,8 @@ def _band(chart: QtCharts.QChart, drawn: list[tuple[int, LabPoint]], x_span: tup
     unit = drawn[0][1].unit
     same = len(lows) == 1 and len(highs) == 1
     digits = 3 if any(p.converted_from for _, p in drawn) else 6
-    band.setName("Reference range" if same else "Reference range (differs between labs)")
+    band.setName(QtCore.QCoreApplication.translate("LabChart", "Reference range") if same
+                 else QtCore.QCoreApplication.translate("LabChart", "Reference range (differs between labs)"))
     band.setProperty("range_text", f"{range_text(ranged[0][1], ranged[0][2], digits)} {unit}".strip() if same else "")
     band.setBrush(color)
     pen = QtGui.QPen(color.darker(160))
@@ -175,29 +225,6 @@ def _band(chart: QtCharts.QChart, drawn: list[tuple[int, LabPoint]], x_span: tup
     band.setPen(pen)
     chart.addSeries(band)
     return band
-
-
-def _summary(series: LabSeries, drawn: list[tuple[int, LabPoint]], left_out: int,
-             band: QtCharts.QAreaSeries | None) -> str:
-    if not drawn:
-        text = "No value with a number and a date to draw."
-    else:
-        first, last = drawn[0][1], drawn[-1][1]
-        out = sum(1 for _, p in drawn if p.out_of_range)
-        flag = flag_text(last)
-        latest = f"latest {number(last.value or 0, 3 if last.converted_from else 6)} {last.unit}".rstrip()
-        if flag and flag != "Normal":
-            latest += f" ({flag.split()[-1].lower()})"
-        span = display_date(first.date)
-        if len(drawn) > 1:
-            span += f" to {display_date(last.date)}"
-        text = f"{len(drawn)} value{'s' if len(drawn) != 1 else ''}, {span}; {latest}; {out} out of range."
-        ranges = band.property("range_text") if band is not None else ""
-        if ranges:
-            text += f" Reference range {ranges}."
-    if left_out:
-        text += f" {left_out} without a number or date {'is' if left_out == 1 else 'are'} only in the table."
-    return text
 
 
 def _tooltip(chart: LabChart, point: QtCore.QPointF, state: bool) -> None:

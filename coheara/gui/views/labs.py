@@ -17,14 +17,15 @@ from coheara.gui.views.overview import Overview, fit_columns, header_block, over
 from coheara.services import health as health_service
 from coheara.services.vault import Vault
 
-EMPTY = "No lab results yet. They appear here once your lab reports have been read."
-APART = "These values use units that cannot be converted into each other, so each unit has its own chart."
+# Translated where they are shown: QCoreApplication.translate("LabsView", …).
+EMPTY = str(QtCore.QT_TRANSLATE_NOOP(
+    "LabsView", "No lab results yet. They appear here once your lab reports have been read."))
+APART = str(QtCore.QT_TRANSLATE_NOOP(
+    "LabsView", "These values use units that cannot be converted into each other, so each unit has its own chart."))
 
 
 class LabsView(Overview):
     """Analyte list and chart(s) above, all values with a filter below."""
-
-    EMPTY_TEXT = EMPTY
 
     def __init__(self, ctx: GuiContext, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -40,11 +41,11 @@ class LabsView(Overview):
     def _build(self) -> None:
         self.analyte_list = QtWidgets.QListView(self)
         self.analyte_list.setModel(self.analytes)
-        self.analyte_list.setAccessibleName("Tests")
+        self.analyte_list.setAccessibleName(self.tr("Tests"))
         self.analyte_list.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         self.analyte_list.setSpacing(2)
         self.analyte_list.selectionModel().currentChanged.connect(lambda *_: self._show_chart())
-        self.chart_title = QtWidgets.QLabel("Pick a test on the left to see its trend.", self)
+        self.chart_title = QtWidgets.QLabel(self.tr("Pick a test on the left to see its trend."), self)
         self.chart_title.setWordWrap(True)
         self.chart_host = QtWidgets.QWidget(self)
         self.chart_layout = QtWidgets.QGridLayout(self.chart_host)
@@ -67,20 +68,20 @@ class LabsView(Overview):
         top.setChildrenCollapsible(False)
 
         self.filter_edit = QtWidgets.QLineEdit(self)
-        self.filter_edit.setPlaceholderText("Filter by test, value, date or document…")
-        self.filter_edit.setAccessibleName("Filter lab values")
+        self.filter_edit.setPlaceholderText(self.tr("Filter by test, value, date or document…"))
+        self.filter_edit.setAccessibleName(self.tr("Filter lab values"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self._filter)
-        self.out_only = QtWidgets.QCheckBox("Out of range only", self)
-        self.out_only.setAccessibleName("Show only values out of range")
+        self.out_only = QtWidgets.QCheckBox(self.tr("Out of range only"), self)
+        self.out_only.setAccessibleName(self.tr("Show only values out of range"))
         self.out_only.toggled.connect(self._filter)
         self.count_label = QtWidgets.QLabel("", self)
-        self.count_label.setAccessibleName("Number of values shown")
+        self.count_label.setAccessibleName(self.tr("Number of values shown"))
         filters = QtWidgets.QHBoxLayout()
         filters.addWidget(self.filter_edit, 1)
         filters.addWidget(self.out_only)
         filters.addWidget(self.count_label)
-        self.table = overview_table(self.proxy, "All lab values", self)
+        self.table = overview_table(self.proxy, self.tr("All lab values"), self)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
         self.table.clicked.connect(self._clicked)
@@ -97,12 +98,13 @@ class LabsView(Overview):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
-        self.empty = QtWidgets.QLabel(EMPTY, self)
+        self.empty = QtWidgets.QLabel(self.empty_text(), self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QtWidgets.QVBoxLayout(self)
         layout.addLayout(header_block(
-            "Lab results", "Every lab value from all your documents. Pick a test to see how it changed over time;"
-            " click a document to check a value against the page.", self))
+            self.tr("Lab results"), self.tr(
+                "Every lab value from all your documents. Pick a test to see how it changed over time; click a"
+                " document to check a value against the page."), self))
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.empty, 1)
 
@@ -118,6 +120,9 @@ class LabsView(Overview):
     def row_count(self) -> int:
         return self.values.rowCount()
 
+    def empty_text(self) -> str:
+        return QtCore.QCoreApplication.translate("LabsView", EMPTY)
+
     def apply(self, series: Any) -> None:
         current = self.analyte_list.currentIndex().data(ANALYTE_KEY_ROLE)
         self.analytes.set_series(series)
@@ -128,7 +133,8 @@ class LabsView(Overview):
 
     def _update_state(self) -> None:
         super()._update_state()
-        self.count_label.setText(f"{self.proxy.rowCount()} of {self.values.rowCount()} values")
+        self.count_label.setText(self.tr("{shown} of %n values", "", self.values.rowCount())
+                                 .format(shown=self.proxy.rowCount()))
 
     # -- analyte and chart ------------------------------------------------------------------------
     def select_analyte(self, key: str) -> bool:
@@ -156,10 +162,11 @@ class LabsView(Overview):
             self.chart_layout.setRowStretch(row, 0)
         self.charts = []
         if not series:
-            self.chart_title.setText("Pick a test on the left to see its trend." if self.analytes.rowCount() else "")
+            self.chart_title.setText(self.tr("Pick a test on the left to see its trend.") if self.analytes.rowCount()
+                                     else "")
             self.chart_title.setVisible(True)
             return
-        self.chart_title.setText(APART if len(series) > 1 else "")
+        self.chart_title.setText(QtCore.QCoreApplication.translate("LabsView", APART) if len(series) > 1 else "")
         self.chart_title.setVisible(len(series) > 1)
         columns = 2 if len(series) > 1 else 1  # series in other units side by side, both in sight
         for number, one in enumerate(series):

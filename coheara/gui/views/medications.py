@@ -20,15 +20,13 @@ from coheara.gui.views.overview import LOADING, Overview, fit_columns, header_bl
 from coheara.services import health as health_service
 from coheara.services.vault import Vault
 
-EMPTY = "No medications yet. They appear here once your documents have been read."
-STOPPED_TEXT = "Stopped: the most recent document naming each of these says it was stopped."
+# Translated where they are shown: QCoreApplication.translate("MedicationsView", …).
+EMPTY = str(QtCore.QT_TRANSLATE_NOOP("MedicationsView",
+                                 "No medications yet. They appear here once your documents have been read."))
+STOPPED_TEXT = str(QtCore.QT_TRANSLATE_NOOP(
+    "MedicationsView", "Stopped: the most recent document naming each of these says it was stopped."))
 GROUP_ROWS = 5  # rows the not-seen and stopped groups show before they scroll
 __all__ = ["EMPTY", "LOADING", "MedicationsView"]
-
-
-def not_seen_text(newest: str) -> str:
-    return (f"Not seen for over {NOT_SEEN_MONTHS} months: no document names these in the {NOT_SEEN_MONTHS} months "
-            f"before your newest one ({display_date(newest)}). Ask your doctor whether you still take them.")
 
 
 def _bold_label(parent: QtWidgets.QWidget, name: str) -> QtWidgets.QLabel:
@@ -52,29 +50,28 @@ def _fit_height(table: QtWidgets.QTableView, most: int = GROUP_ROWS) -> None:
 class MedicationsView(Overview):
     """The three groups above, the selected drug's history below."""
 
-    EMPTY_TEXT = EMPTY
-
     def __init__(self, ctx: GuiContext, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.model = MedicationsModel(self, DrugStatus.CURRENT)
         self.not_seen_model = MedicationsModel(self, DrugStatus.NOT_SEEN)
         self.stopped_model = MedicationsModel(self, DrugStatus.STOPPED)
         self.history_model = MedicationHistoryModel(self)
-        self.table = overview_table(self.model, "Current medications", self)
-        self.not_seen_table = overview_table(self.not_seen_model, "Medications not seen for a long time", self)
-        self.stopped_table = overview_table(self.stopped_model, "Stopped medications", self)
-        self.history = overview_table(self.history_model, "History of the selected medication", self)
+        self.table = overview_table(self.model, self.tr("Current medications"), self)
+        self.not_seen_table = overview_table(self.not_seen_model, self.tr("Medications not seen for a long time"),
+                                             self)
+        self.stopped_table = overview_table(self.stopped_model, self.tr("Stopped medications"), self)
+        self.history = overview_table(self.history_model, self.tr("History of the selected medication"), self)
         self.lists = (self.table, self.not_seen_table, self.stopped_table)
         for table in (*self.lists, self.history):
             table.clicked.connect(lambda index, t=table: self._clicked(t, index))
             table.activated.connect(self._open)  # Enter, or a double-click (per platform)
         for table in self.lists:
             table.selectionModel().selectionChanged.connect(lambda *_, t=table: self._picked(t))
-        self.not_seen_title = _bold_label(self, "Not seen for a long time")
-        self.stopped_title = _bold_label(self, "Stopped")
-        self.stopped_title.setText(STOPPED_TEXT)
-        self.history_title = _bold_label(self, "History title")
-        self.empty = QtWidgets.QLabel(EMPTY, self)
+        self.not_seen_title = _bold_label(self, self.tr("Not seen for a long time"))
+        self.stopped_title = _bold_label(self, self.tr("Stopped"))
+        self.stopped_title.setText(QtCore.QCoreApplication.translate("MedicationsView", STOPPED_TEXT))
+        self.history_title = _bold_label(self, self.tr("History of the selected medication"))
+        self.empty = QtWidgets.QLabel(self.empty_text(), self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         upper = QtWidgets.QWidget(self)
@@ -97,9 +94,10 @@ class MedicationsView(Overview):
         self.splitter.setChildrenCollapsible(False)
         layout = QtWidgets.QVBoxLayout(self)
         layout.addLayout(header_block(
-            "Medications", "Your medications from all your documents: each drug as the most recent document naming"
-            " it lists it. A drug leaves this list only when a newer document says it was stopped. Select one to"
-            " see its history; click a document to check it against the page.", self))
+            self.tr("Medications"), self.tr(
+                "Your medications from all your documents: each drug as the most recent document naming it lists"
+                " it. A drug leaves this list only when a newer document says it was stopped. Select one to see its"
+                " history; click a document to check it against the page."), self))
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.empty, 1)
         self.watch()
@@ -113,13 +111,22 @@ class MedicationsView(Overview):
     def row_count(self) -> int:
         return sum(t.model().rowCount() for t in self.lists)
 
+    def empty_text(self) -> str:
+        return QtCore.QCoreApplication.translate("MedicationsView", EMPTY)
+
+    def not_seen_text(self, newest: str) -> str:
+        """The title of the group no document has named for ``NOT_SEEN_MONTHS`` months."""
+        return self.tr("Not seen for over %n months: no document names these in the %n months before your newest"
+                       " one ({date}). Ask your doctor whether you still take them.", "",
+                       NOT_SEEN_MONTHS).format(date=display_date(newest))
+
     def apply(self, medications: Any) -> None:
         assert isinstance(medications, MedicationList)
         selected = self._selected()
         self.model.set_drugs(medications.current)
         self.not_seen_model.set_drugs(medications.not_seen)
         self.stopped_model.set_drugs(medications.stopped)
-        self.not_seen_title.setText(not_seen_text(medications.newest))
+        self.not_seen_title.setText(self.not_seen_text(medications.newest))
         for title, table in ((self.not_seen_title, self.not_seen_table), (self.stopped_title, self.stopped_table)):
             title.setVisible(table.model().rowCount() > 0)
             table.setVisible(table.model().rowCount() > 0)
@@ -161,7 +168,8 @@ class MedicationsView(Overview):
         drug = self._selected()
         self.history_model.set_drug(drug)
         fit_columns(self.history)
-        self.history_title.setText(f"History of {drug.name}" if drug else "Select a medication to see its history.")
+        self.history_title.setText(self.tr("History of {medication}").format(medication=drug.name) if drug
+                                   else self.tr("Select a medication to see its history."))
 
     def _clicked(self, table: QtWidgets.QTableView, index: QtCore.QModelIndex) -> None:
         model = table.model()

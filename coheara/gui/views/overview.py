@@ -19,8 +19,11 @@ from coheara.gui.views.reload_when_shown import ReloadWhenShown
 from coheara.services import documents as documents_service
 from coheara.services.vault import Vault
 
-LOCKED = "Your vault is locked. Unlock it to see your health overview."
-LOADING = "Loading…"
+# Translated where they are shown: QCoreApplication.translate("Overview", …). str(): PySide6's stubs
+# type QT_TRANSLATE_NOOP as returning object; it returns the text itself.
+LOCKED = str(QtCore.QT_TRANSLATE_NOOP(
+    "Overview", "Your vault is locked. Unlock it to see your health overview."))
+LOADING = str(QtCore.QT_TRANSLATE_NOOP("Overview", "Loading…"))
 
 
 def overview_table(model: QtCore.QAbstractItemModel, name: str, parent: QtWidgets.QWidget) -> QtWidgets.QTableView:
@@ -69,11 +72,13 @@ def header_block(title: str, subtitle: str, parent: QtWidgets.QWidget) -> QtWidg
 class Overview(QtWidgets.QWidget):
     """Base of the health overviews. Subclasses build ``self.splitter`` (the data) and ``self.empty``
     (the placeholder label), then call ``watch()``; they implement ``fetch`` (database thread: reads
-    only, touches no widget), ``apply`` and ``reset`` (GUI thread) and ``row_count``.
+    only, touches no widget), ``apply`` and ``reset`` (GUI thread), ``row_count`` and ``empty_text``.
+
+    Its words go through ``QCoreApplication.translate("Overview", …)``, not ``self.tr``: in a class
+    that is subclassed, PySide6 looks them up under the subclass's name.
     """
 
     open_document = Signal(int)
-    EMPTY_TEXT = ""
     splitter: QtWidgets.QSplitter  # built by the subclass
     empty: QtWidgets.QLabel  # built by the subclass
 
@@ -106,6 +111,10 @@ class Overview(QtWidgets.QWidget):
 
     def row_count(self) -> int:
         return 0
+
+    def empty_text(self) -> str:
+        """What the placeholder says when the vault is open and there is nothing to show (translated)."""
+        return ""
 
     # -- loading ----------------------------------------------------------------------------------
     def clear(self) -> None:
@@ -142,7 +151,13 @@ class Overview(QtWidgets.QWidget):
         has = self.row_count() > 0
         self.splitter.setVisible(has)
         self.empty.setVisible(not has)
-        self.empty.setText(LOCKED if self.ctx.vault is None else LOADING if self._loading else self.EMPTY_TEXT)
+        if self.ctx.vault is None:
+            text = QtCore.QCoreApplication.translate("Overview", LOCKED)
+        elif self._loading:
+            text = QtCore.QCoreApplication.translate("Overview", LOADING)
+        else:
+            text = self.empty_text()
+        self.empty.setText(text)
 
     def _open(self, index: QtCore.QModelIndex) -> None:
         doc_id = index.data(DOCUMENT_ID_ROLE)
