@@ -23,6 +23,7 @@ import shiboken6
 from coheara.cancel import CancelToken, Progress
 from coheara.errors import BUG_MESSAGE, Cancelled, KnownError, bug_location
 from coheara.gui.qt import QtCore, QtWidgets, Signal
+from coheara.i18n import _
 
 log = logging.getLogger(__name__)
 
@@ -98,7 +99,8 @@ def describe_failure(exc: BaseException) -> tuple[str, str | None]:
     if isinstance(exc, KnownError):
         return exc.message, exc.hint
     log.error("internal error %s", bug_location(exc))
-    return BUG_MESSAGE, "Details without any of your data were written to the log."
+    return _(BUG_MESSAGE), QtCore.QCoreApplication.translate(
+        "Failure", "Details without any of your data were written to the log.")
 
 
 def show_failure(parent: QtWidgets.QWidget | None, exc: BaseException) -> None:
@@ -109,7 +111,7 @@ def show_failure(parent: QtWidgets.QWidget | None, exc: BaseException) -> None:
     box.setText(message)
     if hint:
         box.setInformativeText(hint)
-    box.setAccessibleName("Error message")
+    box.setAccessibleName(QtCore.QCoreApplication.translate("Failure", "Error message"))
     box.open()
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from coheara import i18n
 from coheara.domain.documents import DocumentStatus, DocumentSummary, note_text
 from coheara.gui.qt import ModelIndex, QtCore, QtGui, QtWidgets, Qt
 
@@ -17,35 +18,36 @@ DocumentIdRole = Qt.ItemDataRole.UserRole + 1
 StatusRole = Qt.ItemDataRole.UserRole + 2  # DocumentStatus value, or "failed"
 FailureRole = Qt.ItemDataRole.UserRole + 3  # the one-sentence reason, or None
 
-COLUMNS = ("Document", "Type", "Date", "From", "Status")
+# Labels in English, shown with translate("DocumentsModel", …).
+COLUMNS = (
+    str(QtCore.QT_TRANSLATE_NOOP("DocumentsModel", "Document")),
+    str(QtCore.QT_TRANSLATE_NOOP("DocumentsModel", "Type")),
+    str(QtCore.QT_TRANSLATE_NOOP("DocumentsModel", "Date")),
+    str(QtCore.QT_TRANSLATE_NOOP("DocumentsModel", "From")),
+    str(QtCore.QT_TRANSLATE_NOOP("DocumentsModel", "Status")),
+)
 DOCUMENT, TYPE, DATE, SOURCE, STATUS = range(len(COLUMNS))
 
 TYPE_LABELS = {
-    "lab_report": "Lab report",
-    "prescription": "Prescription",
-    "letter": "Letter",
-    "radiology": "Radiology report",
-    "other": "Other",
+    "lab_report": str(QtCore.QT_TRANSLATE_NOOP("DocumentsModel", "Lab report")),
+    "prescription": str(QtCore.QT_TRANSLATE_NOOP("DocumentsModel", "Prescription")),
+    "letter": str(QtCore.QT_TRANSLATE_NOOP("DocumentsModel", "Letter")),
+    "radiology": str(QtCore.QT_TRANSLATE_NOOP("DocumentsModel", "Radiology report")),
+    "other": str(QtCore.QT_TRANSLATE_NOOP("DocumentsModel", "Other")),
 }
 
 STATUS_LABELS = {
-    DocumentStatus.QUEUED: "Queued",
-    DocumentStatus.READING: "Reading",
-    DocumentStatus.NEEDS_REVIEW: "Needs review",
-    DocumentStatus.REVIEWED: "Reviewed",
-    DocumentStatus.FAILED: "Failed",
+    DocumentStatus.QUEUED: str(QtCore.QT_TRANSLATE_NOOP("DocumentsModel", "Queued")),
+    DocumentStatus.READING: str(QtCore.QT_TRANSLATE_NOOP("DocumentsModel", "Reading")),
+    DocumentStatus.NEEDS_REVIEW: str(QtCore.QT_TRANSLATE_NOOP("DocumentsModel", "Needs review")),
+    DocumentStatus.REVIEWED: str(QtCore.QT_TRANSLATE_NOOP("DocumentsModel", "Reviewed")),
+    DocumentStatus.FAILED: str(QtCore.QT_TRANSLATE_NOOP("DocumentsModel", "Failed")),
 }
 
 
-def status_text(doc: DocumentSummary, reading: tuple[int, int] | None = None) -> str:
-    """What the Status column says, e.g. ``Reading (page 2 of 3)`` or ``Failed: <reason>``."""
-    if reading is not None:
-        page, total = reading
-        return f"Reading (page {page} of {total})" if total else "Reading"
-    status = doc.shown_status.value
-    if status == DocumentStatus.FAILED:
-        return f"Failed: {doc.failure}" if doc.failure else "Failed"
-    return STATUS_LABELS[DocumentStatus(status)]
+def table_date(value: str) -> str:
+    """A date in the table: ISO in English (as it always was), 14.03.2025 or 14/03/2025 in German and French."""
+    return value if i18n.current() == i18n.DEFAULT else i18n.show_date(value)
 
 
 # Each status its own picture: waiting (pause) is not the same as being read (turning arrows).
@@ -147,7 +149,7 @@ class DocumentsModel(QtCore.QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
-            return COLUMNS[section]
+            return QtCore.QCoreApplication.translate("DocumentsModel", COLUMNS[section])
         return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
@@ -180,19 +182,32 @@ class DocumentsModel(QtCore.QAbstractTableModel):
 
     def _text(self, doc: DocumentSummary, column: int) -> str:
         if column == DOCUMENT:
-            pages = "1 page" if doc.pages == 1 else f"{doc.pages} pages"
+            pages = self.tr("%n page(s)", "", doc.pages)
             return f"{doc.filename}\n{pages}"
         if column == TYPE:
-            return TYPE_LABELS.get(doc.doc_type or "", doc.doc_type or "—")
+            label = TYPE_LABELS.get(doc.doc_type or "")
+            return QtCore.QCoreApplication.translate("DocumentsModel", label) if label else doc.doc_type or "—"
         if column == DATE:
-            return doc.doc_date or f"imported {doc.imported_at.date().isoformat()}"
+            if doc.doc_date:
+                return table_date(doc.doc_date)
+            return self.tr("imported {date}").format(date=table_date(doc.imported_at.date().isoformat()))
         if column == SOURCE:
             return doc.issuer or "—"
-        return status_text(doc, self._reading.get(doc.id))
+        return self.status_text(doc, self._reading.get(doc.id))
+
+    def status_text(self, doc: DocumentSummary, reading: tuple[int, int] | None = None) -> str:
+        """What the Status column says, e.g. ``Reading (page 2 of 3)`` or ``Failed: <reason>``."""
+        if reading is not None:
+            page, total = reading
+            return self.tr("Reading (page {page} of %n)", "", total).format(page=page) if total else self.tr("Reading")
+        status = doc.shown_status
+        if status is DocumentStatus.FAILED and doc.failure:
+            return self.tr("Failed: {reason}").format(reason=doc.failure)
+        return QtCore.QCoreApplication.translate("DocumentsModel", STATUS_LABELS[status])
 
     def _tooltip(self, doc: DocumentSummary, column: int) -> str | None:
         if column == STATUS and doc.failure:
-            return f"{doc.failure} Select the document and press Retry."
+            return self.tr("{reason} Select the document and press Retry.").format(reason=doc.failure)
         if column == DOCUMENT and doc.notes:
             return "\n".join(note_text(n) for n in doc.notes)
         return None

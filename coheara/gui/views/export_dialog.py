@@ -16,15 +16,22 @@ from coheara.gui.context import GuiContext
 from coheara.gui.ops import Op, OpContext, describe_failure
 from coheara.gui.qt import QtCore, QtGui, QtWidgets
 from coheara.gui.style import mark_primary
+from coheara.i18n import _, current
 from coheara.services.exporting import NOT_ENCRYPTED_WARNING, ExportResult, ExportScope, export_to_file
 
-# (format, label, file suffix, file-dialog filter)
+# (format, label, file suffix, file-dialog filter); label and filter in English, shown translated.
 FORMATS: tuple[tuple[str, str, str, str], ...] = (
-    ("pdf", "PDF summary, to read or print", ".pdf", "PDF files (*.pdf)"),
-    ("fhir", "FHIR R4, for a clinic's computer system", ".json", "FHIR JSON (*.json)"),
-    ("csv", "CSV table, for a spreadsheet", ".csv", "CSV files (*.csv)"),
-    ("md", "Markdown, plain text", ".md", "Markdown files (*.md)"),
+    ("pdf", str(QtCore.QT_TRANSLATE_NOOP("ExportDialog", "PDF summary, to read or print")), ".pdf",
+     str(QtCore.QT_TRANSLATE_NOOP("ExportDialog", "PDF files (*.pdf)"))),
+    ("fhir", str(QtCore.QT_TRANSLATE_NOOP("ExportDialog", "FHIR R4, for a clinic's computer system")), ".json",
+     str(QtCore.QT_TRANSLATE_NOOP("ExportDialog", "FHIR JSON (*.json)"))),
+    ("csv", str(QtCore.QT_TRANSLATE_NOOP("ExportDialog", "CSV table, for a spreadsheet")), ".csv",
+     str(QtCore.QT_TRANSLATE_NOOP("ExportDialog", "CSV files (*.csv)"))),
+    ("md", str(QtCore.QT_TRANSLATE_NOOP("ExportDialog", "Markdown, plain text")), ".md",
+     str(QtCore.QT_TRANSLATE_NOOP("ExportDialog", "Markdown files (*.md)"))),
 )
+# The date fields as a patient there writes dates (the same as coheara.i18n.show_date).
+DATE_FIELD_FORMATS = {"en": "d MMM yyyy", "de": "dd.MM.yyyy", "fr": "dd/MM/yyyy"}
 
 PathChooser = Callable[[QtWidgets.QWidget, str, str], Path | None]
 
@@ -39,7 +46,8 @@ def documents_folder() -> Path:
 
 
 def ask_for_path(parent: QtWidgets.QWidget, suggested: str, file_filter: str) -> Path | None:
-    chosen, _ = QtWidgets.QFileDialog.getSaveFileName(parent, "Save the export", suggested, file_filter)
+    title = QtCore.QCoreApplication.translate("ExportDialog", "Save the export")
+    chosen, _filter = QtWidgets.QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
     return Path(chosen) if chosen else None
 
 
@@ -54,66 +62,65 @@ class ExportDialog(QtWidgets.QDialog):
         self.ctx, self.selected, self.choose_path = ctx, list(selected), choose_path
         self._op: Op | None = None
         self.result_path: Path | None = None
-        self.setWindowTitle("Export for your doctor")
-        self.setAccessibleName("Export for your doctor")
+        self.setWindowTitle(self.tr("Export for your doctor"))
+        self.setAccessibleName(self.tr("Export for your doctor"))
         self.format = QtWidgets.QComboBox(self)
-        self.format.setAccessibleName("Export format")
+        self.format.setAccessibleName(self.tr("Export format"))
         for fmt, label, _suffix, _filter in FORMATS:
-            self.format.addItem(label, fmt)
-        self.everything = QtWidgets.QRadioButton("All documents", self)
-        self.dated = QtWidgets.QRadioButton("Documents dated from", self)
+            self.format.addItem(QtCore.QCoreApplication.translate("ExportDialog", label), fmt)
+        self.everything = QtWidgets.QRadioButton(self.tr("All documents"), self)
+        self.dated = QtWidgets.QRadioButton(self.tr("Documents dated from"), self)
         count = len(self.selected)
-        self.chosen = QtWidgets.QRadioButton(
-            f"The {count} document{'s' if count != 1 else ''} selected in the library", self)
+        self.chosen = QtWidgets.QRadioButton(self.tr("The %n document(s) selected in the library", "", count), self)
         self.chosen.setEnabled(count > 0)
         (self.chosen if count > 1 else self.everything).setChecked(True)
         today = QtCore.QDate.currentDate()
         self.since = QtWidgets.QDateEdit(today.addYears(-1), self)
         self.until = QtWidgets.QDateEdit(today, self)
-        for edit, name in ((self.since, "From date"), (self.until, "To date")):
+        for edit, name in ((self.since, self.tr("From date")), (self.until, self.tr("To date"))):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("d MMM yyyy")
+            edit.setDisplayFormat(DATE_FIELD_FORMATS.get(current(), DATE_FIELD_FORMATS["en"]))
             edit.setAccessibleName(name)
-            edit.dateChanged.connect(lambda *_: self.dated.setChecked(True))
-        self.unreviewed = QtWidgets.QCheckBox("Also include values I have not reviewed yet", self)
-        self.unreviewed_note = QtWidgets.QLabel(
+            edit.dateChanged.connect(lambda *_args: self.dated.setChecked(True))
+        self.unreviewed = QtWidgets.QCheckBox(self.tr("Also include values I have not reviewed yet"), self)
+        self.unreviewed_note = QtWidgets.QLabel(self.tr(
             "Values you have not reviewed may be wrong: the AI can misread a document. In the file they are "
-            "not marked as confirmed.", self)
+            "not marked as confirmed."), self)
         self.unreviewed_note.setWordWrap(True)
-        self.warning = QtWidgets.QLabel(NOT_ENCRYPTED_WARNING, self)
+        self.warning = QtWidgets.QLabel(_(NOT_ENCRYPTED_WARNING), self)  # the services' sentence (gettext)
         self.warning.setWordWrap(True)
-        self.warning.setAccessibleName("The export is not encrypted")
+        self.warning.setAccessibleName(self.tr("The export is not encrypted"))
         font = self.warning.font()
         font.setBold(True)
         self.warning.setFont(font)
         self.status = QtWidgets.QLabel(self)
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("Export status")
-        self.save_button = QtWidgets.QPushButton("Save as…", self)
+        self.status.setAccessibleName(self.tr("Export status"))
+        self.save_button = QtWidgets.QPushButton(self.tr("Save as…"), self)
         mark_primary(self.save_button)
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
-        self.cancel_button = QtWidgets.QPushButton("Cancel", self)
+        self.cancel_button = QtWidgets.QPushButton(self.tr("Cancel"), self)
         self.cancel_button.clicked.connect(self._cancel)
-        self.show_button = QtWidgets.QPushButton("Show in folder", self)
+        self.show_button = QtWidgets.QPushButton(self.tr("Show in folder"), self)
         self.show_button.clicked.connect(self.show_in_folder)
         self.show_button.hide()
         self._layout()
 
     def _layout(self) -> None:
         form = QtWidgets.QFormLayout()
-        form.addRow("Format:", self.format)
+        form.addRow(self.tr("Format:"), self.format)
         dates = QtWidgets.QHBoxLayout()
         dates.addWidget(self.dated)
         dates.addWidget(self.since)
-        dates.addWidget(QtWidgets.QLabel("to", self))
+        dates.addWidget(QtWidgets.QLabel(self.tr("to", "between two dates"), self))
         dates.addWidget(self.until)
         dates.addStretch(1)
         which = QtWidgets.QVBoxLayout()
         which.addWidget(self.everything)
         which.addLayout(dates)
         which.addWidget(self.chosen)
-        form.addRow("Which documents:", which)
+        form.addRow(self.tr("Which documents:"), which)
         buttons = QtWidgets.QHBoxLayout()
         buttons.addWidget(self.show_button)
         buttons.addStretch(1)
@@ -133,7 +140,7 @@ class ExportDialog(QtWidgets.QDialog):
     def chosen_format(self) -> tuple[str, str, str]:
         fmt = str(self.format.currentData())
         _fmt, _label, suffix, file_filter = next(f for f in FORMATS if f[0] == fmt)
-        return fmt, suffix, file_filter
+        return fmt, suffix, QtCore.QCoreApplication.translate("ExportDialog", file_filter)
 
     def scope(self) -> ExportScope:
         include = self.unreviewed.isChecked()
@@ -160,16 +167,16 @@ class ExportDialog(QtWidgets.QDialog):
             return export_to_file(vault, fmt, path, scope, cancel=op.cancel)
 
         self.save_button.setEnabled(False)
-        self.status.setText("Writing the export…")
+        self.status.setText(self.tr("Writing the export…"))
         self._op = self.ctx.runner.run_db(work, on_done=self._done, on_failed=self._failed, parent=self)
         self._op.finished.connect(self._finished)
 
     def _done(self, result: ExportResult) -> None:
         self.result_path = result.path
-        values = f"{result.count} value{'s' if result.count != 1 else ''}"
-        self.status.setText(f"Saved {values} to {result.path}. It is not encrypted: keep it safe.")
+        self.status.setText(self.tr("Saved %n value(s) to {path}. It is not encrypted: keep it safe.", "",
+                                    result.count).format(path=result.path))
         self.show_button.show()
-        self.cancel_button.setText("Close")
+        self.cancel_button.setText(self.tr("Close"))
         self.exported.emit(result)
 
     def _failed(self, exc: BaseException) -> None:
@@ -183,7 +190,7 @@ class ExportDialog(QtWidgets.QDialog):
     def _cancel(self) -> None:
         if self._op is not None:
             self._op.cancel()
-            self.status.setText("Export cancelled; no file was written.")
+            self.status.setText(self.tr("Export cancelled; no file was written."))
             return
         self.reject()
 

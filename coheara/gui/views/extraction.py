@@ -40,14 +40,17 @@ def throttled(progress: Callable[[Progress], None], interval_s: float = TOKEN_IN
 
 
 def duration(seconds: float) -> str:
+    """``45 s``, ``2 min 05 s``, ``1 h 03 min``: unit symbols, the same for one and for many."""
     seconds = max(0, int(round(seconds)))
     if seconds < 60:
-        return f"{seconds} s"
+        return QtCore.QCoreApplication.translate("ExtractionPanel", "{seconds} s").format(seconds=seconds)
     minutes, seconds = divmod(seconds, 60)
     if minutes < 60:
-        return f"{minutes} min {seconds:02d} s"
+        return QtCore.QCoreApplication.translate("ExtractionPanel", "{minutes} min {seconds} s").format(
+            minutes=minutes, seconds=f"{seconds:02d}")
     hours, minutes = divmod(minutes, 60)
-    return f"{hours} h {minutes:02d} min"
+    return QtCore.QCoreApplication.translate("ExtractionPanel", "{hours} h {minutes} min").format(
+        hours=hours, minutes=f"{minutes:02d}")
 
 
 class Extractor(QtCore.QObject):
@@ -132,31 +135,29 @@ class ExtractionPanel(QtWidgets.QFrame):
         self.extractor = extractor
         self.setObjectName("extractionPanel")
         self.setFrameShape(QtWidgets.QFrame.Shape.StyledPanel)
-        self.setAccessibleName("Reading documents")
-        self.title = QtWidgets.QLabel("Reading your documents", self)
+        self.setAccessibleName(self.tr("Reading documents"))
+        self.title = QtWidgets.QLabel(self.tr("Reading your documents"), self)
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
         self.document_line = QtWidgets.QLabel(self)
-        self.document_line.setAccessibleName("Document progress")
+        self.document_line.setAccessibleName(self.tr("Document progress"))
         self.documents_bar = QtWidgets.QProgressBar(self)
-        self.documents_bar.setAccessibleName("Documents read")
-        self.documents_bar.setFormat("%v of %m documents")
+        self.documents_bar.setAccessibleName(self.tr("Documents read"))
         self.page_line = QtWidgets.QLabel(self)
-        self.page_line.setAccessibleName("Page progress")
+        self.page_line.setAccessibleName(self.tr("Page progress"))
         self.pages_bar = QtWidgets.QProgressBar(self)
-        self.pages_bar.setAccessibleName("Pages read")
-        self.pages_bar.setFormat("%v of %m pages")
+        self.pages_bar.setAccessibleName(self.tr("Pages read"))
         self.detail = QtWidgets.QLabel(self)
-        self.detail.setAccessibleName("Tokens and time")
+        self.detail.setAccessibleName(self.tr("Tokens and time"))
         self.outcome = QtWidgets.QLabel(self)
         self.outcome.setWordWrap(True)
-        self.outcome.setAccessibleName("Result of reading")
-        self.cancel_button = QtWidgets.QPushButton("Cancel", self)
-        self.cancel_button.setAccessibleName("Cancel reading")
+        self.outcome.setAccessibleName(self.tr("Result of reading"))
+        self.cancel_button = QtWidgets.QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setAccessibleName(self.tr("Cancel reading"))
         self.cancel_button.clicked.connect(self._cancel)
-        self.close_button = QtWidgets.QPushButton("Close", self)
-        self.close_button.setAccessibleName("Close reading panel")
+        self.close_button = QtWidgets.QPushButton(self.tr("Close"), self)
+        self.close_button.setAccessibleName(self.tr("Close reading panel"))
         self.close_button.clicked.connect(self.hide)
         grid = QtWidgets.QGridLayout(self)
         grid.addWidget(self.title, 0, 0, 1, 2)
@@ -175,11 +176,11 @@ class ExtractionPanel(QtWidgets.QFrame):
         self.hide()
 
     def _started(self) -> None:
-        self.title.setText("Reading your documents")
-        self.document_line.setText("Starting the AI engine…")
+        self.title.setText(self.tr("Reading your documents"))
+        self.document_line.setText(self.tr("Starting the AI engine…"))
         self.page_line.setText("")
         self.documents_bar.setRange(0, 0)
-        self.pages_bar.setRange(0, 1)
+        self._set_pages_range(1)
         self.pages_bar.setValue(0)
         self.detail.setText("")
         self.outcome.hide()
@@ -190,7 +191,7 @@ class ExtractionPanel(QtWidgets.QFrame):
 
     def _cancel(self) -> None:
         self.cancel_button.setEnabled(False)
-        self.detail.setText("Stopping after this step…")
+        self.detail.setText(self.tr("Stopping after this step…"))
         self.extractor.cancel()
 
     def show_progress(self, event: Progress) -> None:
@@ -198,14 +199,15 @@ class ExtractionPanel(QtWidgets.QFrame):
             if event.done > 0:  # a document was finished: its last page too ("40 of 40", not "39 of 40")
                 self.pages_bar.setValue(self.pages_bar.maximum())
             total = max(event.total, 1)
-            self.document_line.setText(f"Document {min(event.done + 1, total)} of {total}")
-            self.documents_bar.setRange(0, total)
+            self.document_line.setText(self.tr("Document {number} of %n", "", total).format(
+                number=min(event.done + 1, total)))
+            self._set_documents_range(total)
             self.documents_bar.setValue(event.done)
         elif event.stage == "page":
             total = max(event.total, 1)
             page = event.page or 1
-            self.page_line.setText(event.message or f"Reading page {page} of {total}")
-            self.pages_bar.setRange(0, total)
+            self.page_line.setText(event.message or self.tr("Reading page {page} of %n", "", total).format(page=page))
+            self._set_pages_range(total)
             self.pages_bar.setValue(page - 1)
         elif event.stage == "tokens":
             self.detail.setText(self._token_line(event.extra))
@@ -213,30 +215,40 @@ class ExtractionPanel(QtWidgets.QFrame):
             self.outcome.setText(event.message)  # e.g. the model did not fit the graphics card
             self.outcome.show()
 
-    @staticmethod
-    def _token_line(extra: dict[str, Any]) -> str:
+    def _set_documents_range(self, total: int) -> None:
+        self.documents_bar.setRange(0, total)
+        self.documents_bar.setFormat(self.tr("%v of %n document(s)", "", total))  # %v: the bar's value
+
+    def _set_pages_range(self, total: int) -> None:
+        self.pages_bar.setRange(0, total)
+        self.pages_bar.setFormat(self.tr("%v of %n page(s)", "", total))
+
+    def _token_line(self, extra: dict[str, Any]) -> str:
         """``1,234 tokens read · 45 s on this document · about 2 min 10 s left``."""
-        parts = [f"{int(extra.get('tokens', 0)):,} tokens read"]
-        parts.append(f"{duration(float(extra.get('elapsed_s', 0) or 0))} on this document")
+        parts = [self.tr("%Ln token(s) read", "", int(extra.get("tokens", 0)))]
+        parts.append(self.tr("{duration} on this document").format(
+            duration=duration(float(extra.get("elapsed_s", 0) or 0))))
         remaining = float(extra.get("estimate_s", 0) or 0)
         if remaining > 0:
-            parts.append(f"about {duration(remaining)} left")
+            parts.append(self.tr("about {duration} left").format(duration=duration(remaining)))
         return " · ".join(parts)
 
     def show_finished(self, report: Any, error: BaseException | None) -> None:
         self.cancel_button.hide()
         self.close_button.show()
-        self.documents_bar.setRange(0, 1)
-        self.documents_bar.setValue(1 if error is None else 0)
+        # The bar ends full when the reading finished, at what was read when cancelled, empty on an error.
+        total, read = max(self.documents_bar.maximum(), 1), max(self.documents_bar.value(), 0)
+        self._set_documents_range(total)
+        self.documents_bar.setValue(0 if error is not None else read if report is None else total)
         if error is not None:
             message, hint = describe_failure(error)
-            self.title.setText("Reading could not start")
-            self.outcome.setText(f"{message} {hint or ''}".strip() + " Your documents stay queued.")
+            self.title.setText(self.tr("Reading could not start"))
+            self.outcome.setText(" ".join(p for p in (message, hint, self.tr("Your documents stay queued.")) if p))
         elif report is None:
-            self.title.setText("Reading stopped")
-            self.outcome.setText("You cancelled. Documents not read yet stay queued.")
+            self.title.setText(self.tr("Reading stopped"))
+            self.outcome.setText(self.tr("You cancelled. Documents not read yet stay queued."))
         else:
-            self.title.setText("Reading finished")
+            self.title.setText(self.tr("Reading finished"))
             self.outcome.setText(self._report_text(report))
             if not getattr(report, "failed", None):
                 QtCore.QTimer.singleShot(FINISHED_PANEL_MS, self, self._fold_if_finished)
@@ -250,11 +262,10 @@ class ExtractionPanel(QtWidgets.QFrame):
         if self.close_button.isVisible():  # not if another reading has started meanwhile
             self.hide()
 
-    @staticmethod
-    def _report_text(report: Any) -> str:
+    def _report_text(self, report: Any) -> str:
         done = len(getattr(report, "done", []))
         failed = dict(getattr(report, "failed", {}))
-        text = f"{done} document{'s' if done != 1 else ''} read; check the values in Review."
+        text = self.tr("%n document(s) read; check the values in Review.", "", done)
         if failed:
-            text += f" {len(failed)} could not be read (see the Status column; Retry is possible)."
+            text += " " + self.tr("%n could not be read (see the Status column; Retry is possible).", "", len(failed))
         return text

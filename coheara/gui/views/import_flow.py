@@ -17,10 +17,13 @@ from coheara.gui.dialogs import ask_secret
 from coheara.gui.ops import Op, OpContext
 from coheara.gui.qt import QtCore, QtWidgets, Signal
 from coheara.gui.views.import_results import ImportProgress, ImportResults
+from coheara.i18n import _
 from coheara.services.importing import ImportOutcome, import_files, import_one
+from coheara.untrusted.guards import NEEDS_PASSWORD_MESSAGE, WRONG_PASSWORD_MESSAGE
 
 MAX_DROPPED_FILES = 500
-NO_PASSWORD_GIVEN = "This PDF is protected by a password, and none was given."
+NO_PASSWORD_GIVEN = str(QtCore.QT_TRANSLATE_NOOP(
+    "ImportFlow", "This PDF is protected by a password, and none was given."))
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
@@ -36,6 +39,15 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
 
 def imported_ids(outcomes: Sequence[ImportOutcome]) -> list[int]:
     return [o.document_id for o in outcomes if o.status == "imported" and o.document_id is not None]
+
+
+def refused_for_password(outcome: ImportOutcome) -> bool:
+    """Whether a refusal is about the PDF's password (its reason starts with the guard's sentence,
+    in English or in the patient's language: an outcome carries no error type)."""
+    reason = outcome.reason or ""
+    return outcome.status == "refused" and any(
+        reason.startswith(sentence) for message in (WRONG_PASSWORD_MESSAGE, NEEDS_PASSWORD_MESSAGE)
+        for sentence in (message, _(message)))
 
 
 class ImportFlow(QtCore.QObject):
@@ -61,7 +73,7 @@ class ImportFlow(QtCore.QObject):
         if vault is None or not paths:
             return
         if self._op is not None:
-            self.results.add_note("Please wait: the previous import is still running.")
+            self.results.add_note(self.tr("Please wait: the previous import is still running."))
             return
         given = list(paths)
         asked: set[Path] = set()
@@ -109,10 +121,13 @@ class ImportFlow(QtCore.QObject):
                 return
             outcome = self._password_queue.pop(0)
         asked = outcome
-        again = "That password did not open it. " if wrong else ""
-        ask_secret(self._dialog_parent, "Password needed",
-                   f"{again}“{asked.path.name}” is protected by a password. Type it to import the file "
-                   "(Coheara does not keep the password).",
+        if wrong:
+            label = self.tr("That password did not open it. “{name}” is protected by a password. Type it to "
+                            "import the file (Coheara does not keep the password).")
+        else:
+            label = self.tr("“{name}” is protected by a password. Type it to import the file "
+                            "(Coheara does not keep the password).")
+        ask_secret(self._dialog_parent, self.tr("Password needed"), label.format(name=asked.path.name),
                    lambda text: self._password_given(asked, text))
 
     def _password_given(self, outcome: ImportOutcome, password: str | None) -> None:
@@ -122,12 +137,13 @@ class ImportFlow(QtCore.QObject):
         if password is None:
             # Cancelled: say so in the app's words (the service's line names the CLI option, and after a
             # wrong try it would read as a wrong password).
-            self.results.add_outcome(replace(outcome, reason=NO_PASSWORD_GIVEN))
+            reason = QtCore.QCoreApplication.translate("ImportFlow", NO_PASSWORD_GIVEN)
+            self.results.add_outcome(replace(outcome, reason=reason))
             self._ask_next_password()
             return
         tried: list[bool] = []
 
-        def answer(_: Path) -> str:
+        def answer(_path: Path) -> str:
             tried.append(True)
             return password
 
@@ -135,8 +151,7 @@ class ImportFlow(QtCore.QObject):
             return import_one(vault, outcome.path, ask_password=answer, progress=op.progress, cancel=op.cancel)
 
         def done(result: ImportOutcome) -> None:
-            # An outcome carries no error type; the service's password sentences say "password".
-            if result.status == "refused" and tried and "password" in (result.reason or "").lower():
+            if tried and refused_for_password(result):
                 self._ask_next_password(result, wrong=True)
                 return
             self.results.add_outcome(result)

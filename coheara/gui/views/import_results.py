@@ -16,42 +16,19 @@ MAX_LINES = 300
 _OUTCOME_ROLE = Qt.ItemDataRole.UserRole + 1  # the ImportOutcome of an imported file's line
 
 
-def read_text(outcome: ImportOutcome, document: DocumentSummary) -> str | None:
-    """The line once the AI has read (or failed to read) the file; None while it still waits."""
-    pages = "1 page" if outcome.pages == 1 else f"{outcome.pages} pages"
-    status = document.shown_status
-    if status in (DocumentStatus.NEEDS_REVIEW, DocumentStatus.REVIEWED):
-        return f"{outcome.path.name} — Imported ({pages}) and read: ready for your review."
-    if status is DocumentStatus.FAILED:
-        return f"{outcome.path.name} — Imported ({pages}); the AI could not read it: {document.failure}"
-    return None
-
-
-def outcome_text(outcome: ImportOutcome) -> str:
-    """``name — Imported (3 pages)``, ``name — Already in your vault…``, ``name — <reason>``."""
-    name = outcome.path.name
-    if outcome.status == "imported":
-        pages = "1 page" if outcome.pages == 1 else f"{outcome.pages} pages"
-        notes = "".join(f" {note_text(n)}" for n in outcome.notes)
-        return f"{name} — Imported ({pages}); it will be read by the AI next.{notes}"
-    if outcome.status == "duplicate":
-        return f"{name} — {outcome.reason or 'Already in your vault.'}"
-    return f"{name} — Not imported: {outcome.reason or 'this file could not be read.'}"
-
-
 class ImportProgress(QtWidgets.QFrame):
     """File n of N, the page being prepared, and Cancel."""
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFrameShape(QtWidgets.QFrame.Shape.StyledPanel)
-        self.setAccessibleName("Import progress")
+        self.setAccessibleName(self.tr("Import progress"))
         self.label = QtWidgets.QLabel(self)
-        self.label.setAccessibleName("Import step")
+        self.label.setAccessibleName(self.tr("Import step"))
         self.bar = QtWidgets.QProgressBar(self)
-        self.bar.setAccessibleName("Files imported")
-        self.cancel_button = QtWidgets.QPushButton("Cancel import", self)
-        self.cancel_button.setAccessibleName("Cancel import")
+        self.bar.setAccessibleName(self.tr("Files imported"))
+        self.cancel_button = QtWidgets.QPushButton(self.tr("Cancel import"), self)
+        self.cancel_button.setAccessibleName(self.tr("Cancel import"))
         layout = QtWidgets.QHBoxLayout(self)
         layout.addWidget(self.label, 1)
         layout.addWidget(self.bar, 1)
@@ -60,7 +37,7 @@ class ImportProgress(QtWidgets.QFrame):
         self.hide()
 
     def start(self, count: int) -> None:
-        self._file = f"Importing file 1 of {count}"
+        self._file = self.tr("Importing file 1 of %n", "", count)
         self.label.setText(self._file)
         self.bar.setRange(0, max(count, 1))
         self.bar.setValue(0)
@@ -82,18 +59,18 @@ class ImportResults(QtWidgets.QWidget):
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = QtWidgets.QLabel("Import results", self)
+        self.title = QtWidgets.QLabel(self.tr("Import results"), self)
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
         self.list = QtWidgets.QListWidget(self)
-        self.list.setAccessibleName("Import results")
+        self.list.setAccessibleName(self.tr("Import results"))
         self.list.setWordWrap(True)
         self.list.setIconSize(QtCore.QSize(16, 16))
         self.list.setMaximumHeight(140)
         self.list.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.NoSelection)
-        self.clear_button = QtWidgets.QPushButton("Clear", self)
-        self.clear_button.setAccessibleName("Clear import results")
+        self.clear_button = QtWidgets.QPushButton(self.tr("Clear"), self)
+        self.clear_button.setAccessibleName(self.tr("Clear import results"))
         self.clear_button.clicked.connect(self.clear_results)
         head = QtWidgets.QHBoxLayout()
         head.addWidget(self.title)
@@ -110,7 +87,7 @@ class ImportResults(QtWidgets.QWidget):
             "imported": QtWidgets.QStyle.StandardPixmap.SP_DialogApplyButton,
             "duplicate": QtWidgets.QStyle.StandardPixmap.SP_MessageBoxInformation,
         }.get(outcome.status, QtWidgets.QStyle.StandardPixmap.SP_MessageBoxWarning)
-        item = self._add(outcome_text(outcome), icon, outcome.status)
+        item = self._add(self.outcome_text(outcome), icon, outcome.status)
         if outcome.status == "imported":
             item.setData(_OUTCOME_ROLE, outcome)
 
@@ -122,11 +99,36 @@ class ImportResults(QtWidgets.QWidget):
             outcome = item.data(_OUTCOME_ROLE)
             if not isinstance(outcome, ImportOutcome) or outcome.document_id not in by_id:
                 continue
-            text = read_text(outcome, by_id[outcome.document_id])
+            text = self.read_text(outcome, by_id[outcome.document_id])
             if text is not None:
                 item.setText(text)
                 item.setToolTip(text)
                 item.setData(_OUTCOME_ROLE, None)  # settled: later reloads leave it alone
+
+    def outcome_text(self, outcome: ImportOutcome) -> str:
+        """``name — Imported (3 pages)…``, ``name — Already in your vault…``, ``name — Not imported: …``."""
+        name = outcome.path.name
+        if outcome.status == "imported":
+            notes = "".join(f" {note_text(n)}" for n in outcome.notes)  # whole sentences of their own
+            return self.tr("{name} — Imported (%n page(s)); it will be read by the AI next.", "",
+                           outcome.pages).format(name=name) + notes
+        if outcome.status == "duplicate":
+            reason = outcome.reason or self.tr("Already in your vault.")
+            return f"{name} — {reason}"
+        if outcome.reason:
+            return self.tr("{name} — Not imported: {reason}").format(name=name, reason=outcome.reason)
+        return self.tr("{name} — Not imported: this file could not be read.").format(name=name)
+
+    def read_text(self, outcome: ImportOutcome, document: DocumentSummary) -> str | None:
+        """The line once the AI has read (or failed to read) the file; None while it still waits."""
+        status = document.shown_status
+        if status in (DocumentStatus.NEEDS_REVIEW, DocumentStatus.REVIEWED):
+            return self.tr("{name} — Imported (%n page(s)) and read: ready for your review.", "",
+                           outcome.pages).format(name=outcome.path.name)
+        if status is DocumentStatus.FAILED:
+            return self.tr("{name} — Imported (%n page(s)); the AI could not read it: {reason}", "",
+                           outcome.pages).format(name=outcome.path.name, reason=document.failure)
+        return None
 
     def add_note(self, text: str) -> None:
         self._add(text, QtWidgets.QStyle.StandardPixmap.SP_MessageBoxInformation, "note")

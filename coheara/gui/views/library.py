@@ -27,10 +27,11 @@ from coheara.gui.views.widgets import heading
 from coheara.services import documents as doc_service
 from coheara.services.vault import Vault
 
-FILE_FILTER = "Documents (*.pdf *.jpg *.jpeg *.png *.webp *.tif *.tiff *.bmp *.gif *.heic *.heif);;All files (*)"
+FILE_PATTERNS = "*.pdf *.jpg *.jpeg *.png *.webp *.tif *.tiff *.bmp *.gif *.heic *.heif"
 THUMB_SIDE = 56
-EMPTY_TEXT = ("Your library is empty.\n\nDrop photos or PDFs of your medical documents anywhere in this window,\n"
-              "or choose “Import files…” (Ctrl+O).")
+EMPTY_TEXT = str(QtCore.QT_TRANSLATE_NOOP(
+    "LibraryView", "Your library is empty.\n\nDrop photos or PDFs of your medical documents anywhere in this "
+    "window,\nor choose “Import files…” (Ctrl+O)."))
 
 
 def _thumbnails(vault: Vault, ids: Sequence[int]) -> dict[int, QtGui.QImage]:
@@ -70,13 +71,18 @@ class LibraryView(QtWidgets.QWidget):
     # -- layout --------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.import_button = self._tool("Import files…", "Import files (Ctrl+O)", self.choose_files)
+        self.import_button = self._tool(self.tr("Import files…"), self.tr("Import files (Ctrl+O)"), self.choose_files)
         mark_primary(self.import_button)
-        self.read_button = self._tool("Read queued documents", "Read queued documents with the AI", self.read_queued)
-        self.export_button = self._tool("Export…", "Export a summary for your doctor (Ctrl+E)", self.open_export)
-        self.review_button = self._tool("Review", "Review the selected document (Enter)", self.open_selected)
-        self.retry_button = self._tool("Retry", "Read the selected document again", self.retry_selected)
-        self.delete_button = self._tool("Delete…", "Delete the selected document (Delete)", self.delete_selected)
+        self.read_button = self._tool(self.tr("Read queued documents"), self.tr("Read queued documents with the AI"),
+                                      self.read_queued)
+        self.export_button = self._tool(self.tr("Export…"), self.tr("Export a summary for your doctor (Ctrl+E)"),
+                                        self.open_export)
+        self.review_button = self._tool(self.tr("Review"), self.tr("Review the selected document (Enter)"),
+                                        self.open_selected)
+        self.retry_button = self._tool(self.tr("Retry"), self.tr("Read the selected document again"),
+                                       self.retry_selected)
+        self.delete_button = self._tool(self.tr("Delete…"), self.tr("Delete the selected document (Delete)"),
+                                        self.delete_selected)
         bar = QtWidgets.QHBoxLayout()
         for button in (self.import_button, self.read_button, self.export_button):
             bar.addWidget(button)
@@ -86,7 +92,7 @@ class LibraryView(QtWidgets.QWidget):
         self.table = QtWidgets.QTableView(self)
         self.table.setTabKeyNavigation(False)  # Tab moves on to the next control, arrows move in the table
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Documents")
+        self.table.setAccessibleName(self.tr("Documents"))
         self.table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setIconSize(QtCore.QSize(THUMB_SIDE, THUMB_SIDE))
@@ -107,10 +113,10 @@ class LibraryView(QtWidgets.QWidget):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.model.modelReset.connect(self._update_buttons)
         self.model.dataChanged.connect(lambda *_: self._update_buttons())
-        self.empty = QtWidgets.QLabel(EMPTY_TEXT, self)
+        self.empty = QtWidgets.QLabel(QtCore.QCoreApplication.translate("LibraryView", EMPTY_TEXT), self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
-        self.empty.setAccessibleName("Empty library")
+        self.empty.setAccessibleName(self.tr("Empty library"))
         self.content = QtWidgets.QStackedWidget(self)
         self.content.addWidget(self.empty)
         self.content.addWidget(self.table)
@@ -120,7 +126,7 @@ class LibraryView(QtWidgets.QWidget):
         self.importer = ImportFlow(self.ctx, self.progress, self.results, self)
         self.importer.imported.connect(self._read_new)
         layout = QtWidgets.QVBoxLayout(self)
-        layout.addWidget(heading("Library", self))
+        layout.addWidget(heading(self.tr("Library"), self))
         layout.addLayout(bar)
         layout.addWidget(self.progress)
         layout.addWidget(self.extraction)
@@ -233,10 +239,11 @@ class LibraryView(QtWidgets.QWidget):
 
     def choose_files(self) -> QtWidgets.QFileDialog:
         """Qt's own file dialog: it remembers folders only (redirected under COHEARA_HOME), no file names."""
-        dialog = QtWidgets.QFileDialog(self, "Import documents")
+        dialog = QtWidgets.QFileDialog(self, self.tr("Import documents"))
         dialog.setOption(QtWidgets.QFileDialog.Option.DontUseNativeDialog, True)
         dialog.setFileMode(QtWidgets.QFileDialog.FileMode.ExistingFiles)
-        dialog.setNameFilter(FILE_FILTER)
+        dialog.setNameFilter(self.tr("Documents ({patterns})").format(patterns=FILE_PATTERNS) + ";;"
+                             + self.tr("All files (*)"))
         dialog.setDirectory(str(documents_folder()))  # not the folder the app was started from
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.filesSelected.connect(lambda names: self.import_paths([Path(n) for n in names]))
@@ -298,10 +305,10 @@ class LibraryView(QtWidgets.QWidget):
         if doc is None or not self.delete_button.isEnabled():
             return None
         return confirm(
-            self, "Delete document", f"Delete “{doc.filename}”?",
-            "Its pages, everything read from it and your review of it are removed from this computer for good. "
-            "This cannot be undone.",
-            "Delete for good", lambda: self._delete(doc.id), destructive=True,
+            self, self.tr("Delete document"), self.tr("Delete “{name}”?").format(name=doc.filename),
+            self.tr("Its pages, everything read from it and your review of it are removed from this computer for "
+                    "good. This cannot be undone."),
+            self.tr("Delete for good"), lambda: self._delete(doc.id), destructive=True,
         )
 
     def _delete(self, document_id: int) -> None:
