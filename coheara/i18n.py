@@ -133,7 +133,8 @@ def pgettext(context: str, message: str) -> str:
 
 
 def babel_locale(code: str | None = None) -> Locale:
-    return Locale.parse({"en": "en_GB", "de": "de_DE", "fr": "fr_FR"}[code or _language])
+    # English as "en": its "Sep" is what the app showed before (en_GB writes "Sept").
+    return Locale.parse({"en": "en", "de": "de_DE", "fr": "fr_FR"}[code or _language])
 
 
 def number(value: float | int | Decimal, max_digits: int = 6) -> str:
