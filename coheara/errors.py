@@ -38,7 +38,10 @@ from __future__ import annotations
 import traceback
 from pathlib import Path
 
-BUG_MESSAGE = "Something went wrong inside Coheara (a bug). Nothing stored was lost."
+from coheara.i18n import N_
+
+# In English here; shown with _(BUG_MESSAGE) in the patient's language.
+BUG_MESSAGE = N_("Something went wrong inside Coheara (a bug). Nothing stored was lost.")
 
 
 class CohearaError(Exception):

@@ -180,3 +180,31 @@ def test_every_file_of_the_app_belongs_to_one_catalogue() -> None:
     areas = [name for names in translations.GUI_AREAS.values() for name in names]
     assert len(areas) == len(set(areas)), "a file is in two areas"
     assert files - NO_WORDS - set(areas) == set(), "files with no catalogue"
+
+
+def test_a_refused_file_and_a_wrong_passphrase_read_in_german_and_french(tmp_path: Path, home: Path) -> None:
+    from coheara.config import AppPaths
+    from coheara.errors import WrongPassphraseError
+    from coheara.security.keys import KeyStore
+    from coheara.services.importing import import_files
+    from coheara.services.vault import Credentials, create_vault, unlock_vault
+
+    paths = AppPaths(home)
+    vault, _recovery = create_vault(paths, KeyStore(paths.keyfile, keyring_backend=None, kdf_n=2**14),
+                                    "correct horse battery staple")
+    text = tmp_path / "notes.txt"
+    text.write_text("not a photo, not a PDF", encoding="utf-8")
+    expected = {
+        "de": ("Dieser Dateityp wird nicht unterstützt", "Die Passphrase ist nicht richtig."),
+        "fr": ("Ce type de fichier n'est pas pris en charge", "La phrase secrète n'est pas correcte."),
+        "en": ("This file type is not supported", "The passphrase is not correct."),
+    }
+    for language, (refused, wrong) in expected.items():
+        i18n.set_language(language)
+        outcome, = import_files(vault, [text])
+        assert outcome.status == "refused" and outcome.reason is not None
+        assert outcome.reason.startswith(refused)
+        with pytest.raises(WrongPassphraseError) as caught:
+            unlock_vault(paths, KeyStore(paths.keyfile, keyring_backend=None),
+                         Credentials(passphrase="wrong horse", use_keyring=False))
+        assert caught.value.message == wrong

@@ -7,6 +7,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from coheara.domain.items import Finding
+from coheara.i18n import N_, _
 
 
 class FileKind(StrEnum):
@@ -83,24 +84,34 @@ NOTE_PASSWORD_PROTECTED = "password_protected"  # re-rendering the original need
 # What each stored note means for the patient, wherever it is shown (import lines, the library,
 # documents --json).
 NOTE_TEXTS = {
-    NOTE_REPAIRED: "The file was damaged and had to be repaired: some of it may be missing; compare with the original.",
-    NOTE_PASSWORD_PROTECTED: "It was protected by a password (Coheara did not keep the password).",
+    NOTE_REPAIRED: N_("The file was damaged and had to be repaired: some of it may be missing; compare with the "
+                      "original."),
+    NOTE_PASSWORD_PROTECTED: N_("It was protected by a password (Coheara did not keep the password)."),
 }
 
 
-# The document types of the extraction contract, as a patient or a doctor reads them.
+# The document types of the extraction contract, as a patient or a doctor reads them (in English:
+# ``doc_type_label`` gives them in the patient's language).
 DOC_TYPE_LABELS = {
-    "lab_report": "Lab report",
-    "prescription": "Prescription",
-    "letter": "Letter",
-    "radiology": "Radiology report",
-    "other": "Other document",
+    "lab_report": N_("Lab report"),
+    "prescription": N_("Prescription"),
+    "letter": N_("Letter"),
+    "radiology": N_("Radiology report"),
+    "other": N_("Other document"),
 }
+# A document whose type was not read.
+DOCUMENT = N_("Document")
 
 
 def note_text(note: str) -> str:
-    """The sentence for a stored note (an unknown note is shown as it is)."""
-    return NOTE_TEXTS.get(note, note)
+    """The sentence for a stored note, in the patient's language (an unknown note is shown as it is)."""
+    return _(NOTE_TEXTS[note]) if note in NOTE_TEXTS else note
+
+
+def doc_type_label(doc_type: str | None) -> str:
+    """The type of a document as a patient reads it ("Lab report"; "Document" when it was not read)."""
+    label = DOC_TYPE_LABELS.get(doc_type) if doc_type else None
+    return _(label or DOCUMENT)
 
 
 @dataclass(frozen=True, slots=True)

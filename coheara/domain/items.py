@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from coheara.i18n import N_, _, pgettext
+
 
 class Domain(StrEnum):
     MEDICATIONS = "medications"
@@ -24,15 +26,25 @@ class Domain(StrEnum):
 
     @property
     def label(self) -> str:
-        return {
-            Domain.MEDICATIONS: "Medications",
-            Domain.LAB_RESULTS: "Lab results",
-            Domain.DIAGNOSES: "Diagnoses",
-            Domain.ALLERGIES: "Allergies",
-            Domain.PROCEDURES: "Procedures",
-            Domain.REFERRALS: "Referrals",
-            Domain.INSTRUCTIONS: "Instructions",
-        }[self]
+        """The heading of this kind of value, in the patient's language ("Lab results")."""
+        return _(_LABELS[self][0])
+
+    @property
+    def in_sentence(self) -> str:
+        """The same words inside a sentence ("lab results"; German keeps its nouns capitalised)."""
+        return _(_LABELS[self][1])
+
+
+# Headings and the same words inside a sentence (never ``label.lower()``: "Laborwerte" stays capitalised).
+_LABELS: dict[Domain, tuple[str, str]] = {
+    Domain.MEDICATIONS: (N_("Medications"), N_("medications")),
+    Domain.LAB_RESULTS: (N_("Lab results"), N_("lab results")),
+    Domain.DIAGNOSES: (N_("Diagnoses"), N_("diagnoses")),
+    Domain.ALLERGIES: (N_("Allergies"), N_("allergies")),
+    Domain.PROCEDURES: (N_("Procedures"), N_("procedures")),
+    Domain.REFERRALS: (N_("Referrals"), N_("referrals")),
+    Domain.INSTRUCTIONS: (N_("Instructions"), N_("instructions")),
+}
 
 
 # The canonical property names of the extraction contract (DESIGN.md §2), in display order.
@@ -45,6 +57,33 @@ DOMAIN_FIELDS: dict[Domain, tuple[str, ...]] = {
     Domain.REFERRALS: ("to", "reason", "date"),
     Domain.INSTRUCTIONS: ("text",),
 }
+
+
+def field_name(field: str) -> str:
+    """A field as a sentence names it, in the patient's language ("Reference range", "Value")."""
+    names = {
+        "name": pgettext("field", "Name"),
+        "strength": pgettext("field", "Strength"),
+        "dose": pgettext("field", "Dose"),
+        "frequency": pgettext("field", "Frequency"),
+        "route": pgettext("field", "Route"),
+        "duration": pgettext("field", "Duration"),
+        "instructions": pgettext("field", "Instructions"),
+        "test": pgettext("field", "Test"),
+        "value": pgettext("field", "Value"),
+        "unit": pgettext("field", "Unit"),
+        "reference_range": pgettext("field", "Reference range"),
+        "flag": pgettext("field", "Flag"),
+        "date": pgettext("field", "Date"),
+        "text": pgettext("field", "Text"),
+        "code": pgettext("field", "Code"),
+        "substance": pgettext("field", "Substance"),
+        "reaction": pgettext("field", "Reaction"),
+        "findings": pgettext("field", "Findings"),
+        "to": pgettext("field", "To"),
+        "reason": pgettext("field", "Reason"),
+    }
+    return names.get(field) or field.replace("_", " ").capitalize()
 
 
 class Verification(StrEnum):

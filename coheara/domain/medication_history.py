@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from coheara.domain.documents import DOC_TYPE_LABELS, DocumentSummary
+from coheara.domain.documents import DocumentSummary, doc_type_label
 from coheara.domain.items import ExtractedItem, ItemBadge
 from coheara.domain.medication_words import dose_text, same_text, shown, stop_text
+from coheara.i18n import _
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -46,12 +47,13 @@ class Source:
 
     def label(self, filename: bool = True, show_date: Callable[[str], str] = str) -> str:
         """Type, date, issuer and (unless left out: exports never carry file names) the file name."""
-        text = ", ".join(p for p in (self.kind, show_date(self.date) if self.date else "undated", self.issuer) if p)
+        when = show_date(self.date) if self.date else _("undated")
+        text = ", ".join(p for p in (self.kind, when, self.issuer) if p)
         return f"{text} ({self.filename})" if filename and self.filename else text
 
 
 def source_of(doc: DocumentSummary) -> Source:
-    return Source(doc.id, DOC_TYPE_LABELS.get(doc.doc_type or "", "Document"), iso_date(doc.doc_date),
+    return Source(doc.id, doc_type_label(doc.doc_type), iso_date(doc.doc_date),
                   " ".join((doc.issuer or "").split()), doc.filename, doc.imported_at.isoformat())
 
 

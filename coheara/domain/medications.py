@@ -36,6 +36,7 @@ from coheara.domain.medication_history import (
     source_of,
 )
 from coheara.domain.medication_words import drug_key, same_text
+from coheara.i18n import pgettext
 
 __all__ = ["NOT_SEEN_MONTHS", "DoseRow", "Drug", "DrugStatus", "MedicationList", "Mention", "Source", "Step",
            "reconcile"]
@@ -123,20 +124,32 @@ def _by_document(mentions: list[Mention]) -> list[list[Mention]]:
 
 
 def _change(before: Step | None, line: Mention) -> str:
+    """How ``line`` differs from the step before, in the patient's language ("Dose changed")."""
     if line.stopped:
-        return "Stopped"
+        return pgettext("medication change", "Stopped")
     if before is None:
-        return "Started"
+        return pgettext("medication change", "Started")
     if before.stopped:
-        return "Started again"
+        return pgettext("medication change", "Started again")
     if any(r.latest.same == line.same for r in before.rows):
-        return "No change"
+        return pgettext("medication change", "No change")
     if len(before.active) != 1:
-        return "Changed"
+        return pgettext("medication change", "Changed")
     old = before.active[0].latest
-    names = [label for label, a, b in (("strength", old.strength, line.strength), ("dose", old.dose, line.dose),
-                                       ("how often", old.frequency, line.frequency)) if same_text(a) != same_text(b)]
-    return (" and ".join(names) if len(names) < 3 else "strength, dose and how often").capitalize() + " changed"
+    names = tuple(label for label, a, b in (("strength", old.strength, line.strength), ("dose", old.dose, line.dose),
+                                            ("how often", old.frequency, line.frequency))
+                  if same_text(a) != same_text(b))
+    # Whole sentences by the cells that differ, so that each language puts its own words in its own order.
+    changed = {
+        ("strength",): pgettext("medication change", "Strength changed"),
+        ("dose",): pgettext("medication change", "Dose changed"),
+        ("how often",): pgettext("medication change", "How often changed"),
+        ("strength", "dose"): pgettext("medication change", "Strength and dose changed"),
+        ("strength", "how often"): pgettext("medication change", "Strength and how often changed"),
+        ("dose", "how often"): pgettext("medication change", "Dose and how often changed"),
+        ("strength", "dose", "how often"): pgettext("medication change", "Strength, dose and how often changed"),
+    }
+    return changed.get(names) or pgettext("medication change", "No change")
 
 
 def _last_day(iso: str) -> date:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Literal, TypeGuard, get_args
 
+from coheara.i18n import _, number
+
 GIB = 1 << 30
 GB = 1_000_000_000
 
@@ -61,11 +63,10 @@ def smaller(variant: Variant) -> Variant | None:
 
 
 def gib(n: int | float) -> str:
-    """Bytes as a short GiB figure for a sentence: 12 GiB, 7.5 GiB."""
-    value = round(n / GIB, 1)
-    return f"{value:g} GiB"
+    """Bytes as a short GiB figure for a sentence: 12 GiB, 7.5 GiB (7,5 GiB in German and French)."""
+    return _("{number} GiB").format(number=number(round(n / GIB, 1), 1))
 
 
 def floor_text(variant: Variant) -> str:
     """A RAM floor as printed on a shop label: 8 GB."""
-    return f"{RAM_FLOOR[variant] // GB} GB"
+    return _("{number} GB").format(number=RAM_FLOOR[variant] // GB)

@@ -27,6 +27,7 @@ from coheara.hardware.budget import (
     smaller,
 )
 from coheara.hardware.detect import Gpu, Hardware, detect
+from coheara.i18n import N_, _
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ def choose_variant(hw: Hardware, requested: str = "auto") -> VariantChoice:
             return VariantChoice(variant, "gpu", _gpu_sentence(gpu, variant), gpu.name)
         return _cpu_choice(hw, _why_not_gpu(hw))
     if not is_variant(wanted):
-        raise UsageError(f"Unknown model variant {requested!r}.", hint="Use auto, q4, q8 or f16.")
+        raise UsageError(_("Unknown model variant {name}.").format(name=repr(requested)), hint=_("Use auto, q4, q8 or f16."))
     return _manual(hw, wanted)
 
 
@@ -64,21 +65,21 @@ def correct_after_load(
     if choice.device != "gpu" or not is_variant(choice.variant) or size <= 0 or size_vram >= size:
         return None
     current: Variant = choice.variant
-    card = choice.gpu_name or "graphics card"
+    card = choice.gpu_name or _("graphics card")
     # What does not scale with the weights (KV cache, graphs, reserve) stays the same: a smaller
     # variant needs the measured size minus the difference in file size.
     candidate = smaller(current)
     while candidate is not None:
         if size - (FILE_BYTES[current] - FILE_BYTES[candidate]) <= size_vram:
-            loaded = f"{gib(size_vram)} of {gib(size)} loaded there"
-            reason = (f"The {current} build did not fit entirely on your {card} ({loaded}), so "
-                      f"Coheara switches to the {candidate} build.")
+            reason = _("The {current} build did not fit entirely on your {card} ({loaded} of {size} loaded "
+                       "there), so Coheara switches to the {candidate} build.").format(
+                current=current, card=card, loaded=gib(size_vram), size=gib(size), candidate=candidate)
             return VariantChoice(candidate, "gpu", reason, choice.gpu_name)
         candidate = smaller(candidate)
     if size_vram <= 0:
-        clause = f"Ollama did not use your {card}"
+        clause = _("Ollama did not use your {card}").format(card=card)
     else:
-        clause = f"Even the smallest build does not fit entirely on your {card}"
+        clause = _("Even the smallest build does not fit entirely on your {card}").format(card=card)
     return _cpu_choice(hw if hw is not None else detect(), clause)
 
 
@@ -101,40 +102,43 @@ def _best_gpu(hw: Hardware) -> tuple[Gpu, Variant] | None:
 
 def _gpu_sentence(gpu: Gpu, variant: Variant) -> str:
     if gpu.vendor == "apple":
-        return (f"Your {gpu.name} can give the model about {gib(gpu.free_bytes)} of its shared "
-                f"memory: the {variant} build fits entirely on its graphics processor.")
-    return (f"Your {gpu.name} has {gib(gpu.free_bytes)} of free memory: the {variant} build fits "
-            f"entirely on it.")
+        return _("Your {gpu} can give the model about {memory} of its shared memory: the {variant} build fits "
+                 "entirely on its graphics processor.").format(gpu=gpu.name, memory=gib(gpu.free_bytes), variant=variant)
+    return _("Your {gpu} has {memory} of free memory: the {variant} build fits entirely on it.").format(
+        gpu=gpu.name, memory=gib(gpu.free_bytes), variant=variant)
 
 
 def _why_not_gpu(hw: Hardware) -> str:
     usable = _usable_gpus(hw)
     if not usable:
-        return "No suitable graphics card found"
+        return _("No suitable graphics card found")
     gpu = max(usable, key=lambda g: g.free_bytes)
-    return (f"Your {gpu.name} has only {gib(gpu.free_bytes)} of free memory, too little to hold "
-            f"the whole model")
+    return _("Your {gpu} has only {memory} of free memory, too little to hold the whole model").format(
+        gpu=gpu.name, memory=gib(gpu.free_bytes))
 
 
 def _cpu_choice(hw: Hardware, clause: str) -> VariantChoice:
     total, available = hw.ram_total, hw.ram_available
     if total <= 0:
-        reason = ("Coheara could not read how much memory this computer has, so it cannot choose "
-                  "a local model.")
+        reason = _("Coheara could not read how much memory this computer has, so it cannot choose "
+                   "a local model.")
         return VariantChoice(None, "cpu", reason, None)
     if total < RAM_FLOOR["q4"]:
-        reason = (f"This computer has {gib(total)} of memory; the smallest model needs "
-                  f"{floor_text('q4')}, so it cannot run the local model.")
+        reason = _("This computer has {memory} of memory; the smallest model needs {floor}, so it cannot run "
+                   "the local model.").format(memory=gib(total), floor=floor_text("q4"))
         return VariantChoice(None, "cpu", reason, None)
-    cpu_variants: tuple[tuple[Variant, str], ...] = (("q8", "runs well"), ("q4", "runs"))
-    for variant, how in cpu_variants:
+    # The clause before the semicolon says why not the graphics card.
+    cpu_variants: tuple[tuple[Variant, str], ...] = (
+        ("q8", N_("{clause}; with {memory} of memory the {variant} build runs well on the processor.")),
+        ("q4", N_("{clause}; with {memory} of memory the {variant} build runs on the processor.")),
+    )
+    for variant, sentence in cpu_variants:
         if cpu_fits(variant, total, available):
-            reason = (f"{clause}; with {gib(total)} of memory the {variant} build {how} on the "
-                      f"processor.")
+            reason = _(sentence).format(clause=clause, memory=gib(total), variant=variant)
             return VariantChoice(variant, "cpu", reason, None)
     # Big enough, but busy right now: the machine can run q4 once other programs make room.
-    reason = (f"{clause}; the q4 build can run on the processor, but only {gib(available)} of "
-              f"memory is free now: close other programs first.")
+    reason = _("{clause}; the q4 build can run on the processor, but only {memory} of memory is free now: "
+               "close other programs first.").format(clause=clause, memory=gib(available))
     return VariantChoice("q4", "cpu", reason, None)
 
 
@@ -142,19 +146,20 @@ def _manual(hw: Hardware, variant: Variant) -> VariantChoice:
     fitting = [gpu for gpu in _usable_gpus(hw) if gpu_fits(variant, gpu.free_bytes)]
     if fitting:
         gpu = max(fitting, key=lambda g: g.free_bytes)
-        reason = (f"You chose the {variant} build; it fits entirely on your {gpu.name} "
-                  f"({gib(gpu.free_bytes)} free).")
+        reason = _("You chose the {variant} build; it fits entirely on your {gpu} ({memory} free).").format(
+            variant=variant, gpu=gpu.name, memory=gib(gpu.free_bytes))
         return VariantChoice(variant, "gpu", reason, gpu.name)
     usable = _usable_gpus(hw)
-    where = "it runs on the processor"
-    if usable:
-        gpu = max(usable, key=lambda g: g.free_bytes)
-        where = (f"it does not fit entirely on your {gpu.name} ({gib(gpu.free_bytes)} free), so it "
-                 f"runs on the processor")
     if cpu_fits(variant, hw.ram_total, hw.ram_available):
-        return VariantChoice(variant, "cpu", f"You chose the {variant} build; {where}.", None)
-    needs = f"{floor_text(variant)} of memory with {gib(cpu_need(variant))} free"
-    has = f"{gib(hw.ram_total)} ({gib(hw.ram_available)} free)"
-    reason = (f"You chose the {variant} build, but it needs {needs} and this computer has {has}: "
-              f"it may fail or be very slow.")
+        if usable:
+            gpu = max(usable, key=lambda g: g.free_bytes)
+            chosen = _("You chose the {variant} build; it does not fit entirely on your {gpu} ({memory} free), so it "
+                       "runs on the processor.").format(variant=variant, gpu=gpu.name, memory=gib(gpu.free_bytes))
+        else:
+            chosen = _("You chose the {variant} build; it runs on the processor.").format(variant=variant)
+        return VariantChoice(variant, "cpu", chosen, None)
+    reason = _("You chose the {variant} build, but it needs {floor} of memory with {need} free and this computer "
+               "has {total} ({available} free): it may fail or be very slow.").format(
+        variant=variant, floor=floor_text(variant), need=gib(cpu_need(variant)), total=gib(hw.ram_total),
+        available=gib(hw.ram_available))
     return VariantChoice(variant, "cpu", reason, None)

@@ -19,6 +19,7 @@ import ollama
 
 from coheara.cancel import CancelToken, Progress, ProgressCallback, no_progress
 from coheara.errors import Cancelled, CloudModelRefusedError
+from coheara.i18n import _
 from coheara.inference.engine_errors import EngineRuntimeError, engine_error
 from coheara.inference.hosts import DEFAULT_OLLAMA_HOST, checked_host, is_cloud_model, refuse_cloud
 
@@ -116,8 +117,8 @@ class EngineClient:
         data = self._call(lambda: self._ollama._request_raw(method, path, **kwargs).json(), model)
         if not isinstance(data, dict):
             raise EngineRuntimeError(
-                "The local AI engine sent an answer Coheara does not understand.",
-                "Check that the address points to Ollama, and update it to a recent version.",
+                _("The local AI engine sent an answer Coheara does not understand."),
+                _("Check that the address points to Ollama, and update it to a recent version."),
             )
         return data
 
@@ -140,7 +141,8 @@ class EngineClient:
         data = self._get_json("POST", "/api/show", model, json={"model": model})
         if data.get("remote_host"):
             raise CloudModelRefusedError(
-                f"'{model}' runs on another computer; Coheara only uses AI models that run on this one."
+                _("'{name}' runs on another computer; Coheara only uses AI models that run on this one.").format(
+                    name=model)
             )
         details = data.get("details") or {}
         return ModelDetails(
@@ -169,7 +171,7 @@ class EngineClient:
                 progress(
                     Progress(
                         stage="pull",
-                        message="Downloading the AI model…",
+                        message=_("Downloading the AI model…"),
                         done=int(part.completed or 0),
                         total=int(part.total or 0),
                         extra={"status": str(part.status or "")},

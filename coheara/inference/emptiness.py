@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from coheara.domain import PageImage, TextWord
 from coheara.domain.items import Domain
+from coheara.i18n import _
 from coheara.schemas.extraction import Extraction
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -66,7 +67,7 @@ def holds_values(extraction: Extraction) -> bool:
 
 
 def nothing_found_message() -> str:
-    return (
+    return _(
         "The AI model found no values on this page, though its text seems to hold some: "
         "check the page and enter them yourself, or read it again."
     )

@@ -25,13 +25,14 @@ from coheara.errors import (
     ModelNoVisionError,
     OutOfMemoryError,
 )
+from coheara.i18n import N_, _
 
 log = logging.getLogger(__name__)
 
 _OOM_WORDS = ("out of memory", "more system memory", "cudamalloc failed", "vk_error_out_of_device_memory",
               "insufficient memory", "unable to allocate", "failed to allocate")
 _VISION_WORDS = ("missing data required for image input", "does not support vision")
-START_HINT = "Start Ollama (open the Ollama app, or run `ollama serve` in a terminal), then try again."
+START_HINT = N_("Start Ollama (open the Ollama app, or run `ollama serve` in a terminal), then try again.")
 
 
 class EngineRuntimeError(ModelError):
@@ -48,22 +49,23 @@ def engine_error(exc: BaseException, *, host: str, model: str | None = None) -> 
     if isinstance(exc, ollama.ResponseError):
         return _response_error(exc, host=host, model=model)
     if isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout, ConnectionError)):
-        return EngineUnreachableError(f"The local AI engine (Ollama) is not running at {host}.", START_HINT)
+        return EngineUnreachableError(_("The local AI engine (Ollama) is not running at {host}.").format(host=host),
+                                      _(START_HINT))
     if isinstance(exc, httpx.TimeoutException):
         return EngineTimeoutError(
-            f"The local AI engine (Ollama) at {host} stopped answering.",
-            "It may be busy or stuck: wait a little, or restart Ollama, then try again.",
+            _("The local AI engine (Ollama) at {host} stopped answering.").format(host=host),
+            _("It may be busy or stuck: wait a little, or restart Ollama, then try again."),
         )
     if isinstance(exc, (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError)):
         return EngineRuntimeError(
-            "The connection to the local AI engine was lost while it was reading.",
-            "If this happens again, restart Ollama.",
+            _("The connection to the local AI engine was lost while it was reading."),
+            _("If this happens again, restart Ollama."),
         )
     if isinstance(exc, (httpx.HTTPError, pydantic.ValidationError, json.JSONDecodeError)):
         log.warning("unreadable answer from the engine: %s", type(exc).__name__)
         return EngineRuntimeError(
-            "The local AI engine sent an answer Coheara does not understand.",
-            "Update Ollama to a recent version, then try again.",
+            _("The local AI engine sent an answer Coheara does not understand."),
+            _("Update Ollama to a recent version, then try again."),
         )
     return None
 
@@ -71,37 +73,39 @@ def engine_error(exc: BaseException, *, host: str, model: str | None = None) -> 
 def _response_error(exc: ollama.ResponseError, *, host: str, model: str | None) -> KnownError:
     text = str(exc.error)
     low = text.lower()
-    name = f"'{model}' " if model else ""
     # The engine's text is not logged: a runner error can echo part of the prompt.
     log.info("engine error (status %s)", exc.status_code)
     if any(word in low for word in _OOM_WORDS):
         return OutOfMemoryError(
-            "This computer does not have enough free memory to run the AI model.",
-            "Close other programs, or use a smaller model variant (q4), then try again.",
+            _("This computer does not have enough free memory to run the AI model."),
+            _("Close other programs, or use a smaller model variant (q4), then try again."),
         )
     if any(word in low for word in _VISION_WORDS):
         return ModelNoVisionError(
-            f"The AI model {name}cannot read images: its vision part is missing.",
-            "Install a Coheara build of MedGemma (ollama pull …), which keeps the vision part.",
+            _("The AI model '{model}' cannot read images: its vision part is missing.").format(model=model) if model
+            else _("The AI model cannot read images: its vision part is missing."),
+            _("Install a Coheara build of MedGemma (ollama pull …), which keeps the vision part."),
         )
     if exc.status_code == 404 and model is None:
         return EngineRuntimeError(
-            f"The program at {host} does not answer like Ollama.",
-            "Check the AI engine address in the settings, and update Ollama to a recent version.",
+            _("The program at {host} does not answer like Ollama.").format(host=host),
+            _("Check the AI engine address in the settings, and update Ollama to a recent version."),
         )
     if exc.status_code == 404 or "not found" in low or "file does not exist" in low:
         return ModelMissingError(
-            f"The AI model {name}is not installed in the local AI engine.",
-            "Install it with `ollama pull`, or choose another model in the settings.",
+            _("The AI model '{model}' is not installed in the local AI engine.").format(model=model) if model
+            else _("The AI model is not installed in the local AI engine."),
+            _("Install it with `ollama pull`, or choose another model in the settings."),
         )
     if exc.status_code == 503 or "server busy" in low:
-        return EngineTimeoutError(f"The local AI engine at {host} is busy.", "Wait a moment, then try again.")
+        return EngineTimeoutError(_("The local AI engine at {host} is busy.").format(host=host),
+                                  _("Wait a moment, then try again."))
     if "pull model manifest" in low or "dial tcp" in low or "no such host" in low:
         return EngineRuntimeError(
-            "The local AI engine could not download the model.",
-            "Check the internet connection of this computer, then try again.",
+            _("The local AI engine could not download the model."),
+            _("Check the internet connection of this computer, then try again."),
         )
     return EngineRuntimeError(
-        "The local AI engine stopped with an error while reading.",
-        "Try again; if it keeps happening, restart Ollama or update it.",
+        _("The local AI engine stopped with an error while reading."),
+        _("Try again; if it keeps happening, restart Ollama or update it."),
     )

@@ -16,6 +16,7 @@ import urllib.parse
 from dataclasses import dataclass
 
 from coheara.errors import CloudModelRefusedError, RemoteHostRefusedError, UsageError
+from coheara.i18n import _
 
 DEFAULT_PORT = 11434
 # Same value as coheara.config.DEFAULT_OLLAMA_HOST; kept here because adapters do not import config.
@@ -52,12 +53,14 @@ def parse_host(host: str) -> EngineHost:
     elif scheme in ("http", "https"):
         port = 80 if scheme == "http" else 443
     else:
-        raise UsageError(f"The AI engine address '{host}' is not a web address.", "Use e.g. http://127.0.0.1:11434.")
+        raise UsageError(_("The AI engine address '{host}' is not a web address.").format(host=host),
+                         _("Use e.g. {example}.").format(example=DEFAULT_OLLAMA_HOST))
     try:
         split = urllib.parse.urlsplit(f"{scheme}://{rest}")
         explicit_port = split.port
     except ValueError:
-        raise UsageError(f"The AI engine address '{host}' is not valid.", "Use e.g. http://127.0.0.1:11434.") from None
+        raise UsageError(_("The AI engine address '{host}' is not valid.").format(host=host),
+                         _("Use e.g. {example}.").format(example=DEFAULT_OLLAMA_HOST)) from None
     path = split.path.rstrip("/")
     return EngineHost(scheme, split.hostname or "127.0.0.1", explicit_port or port, path)
 
@@ -85,8 +88,10 @@ def checked_host(host: str, *, allow_remote: bool) -> EngineHost:
     parsed = parse_host(host)
     if not allow_remote and not is_local(parsed.hostname):
         raise RemoteHostRefusedError(
-            f"The AI engine address {parsed.url} is not on this computer, so your documents would leave it.",
-            "Use a local engine (http://127.0.0.1:11434), or allow a remote engine explicitly in the settings.",
+            _("The AI engine address {host} is not on this computer, so your documents would leave it.").format(
+                host=parsed.url),
+            _("Use a local engine ({example}), or allow a remote engine explicitly in the settings.").format(
+                example=DEFAULT_OLLAMA_HOST),
         )
     try:
         if ipaddress.ip_address(parsed.hostname).is_unspecified:
@@ -100,13 +105,13 @@ def checked_host(host: str, *, allow_remote: bool) -> EngineHost:
 
 def is_cloud_model(name: str) -> bool:
     """``gpt-oss:120b-cloud``, ``x:cloud``, ``x-cloud``: names Ollama forwards to ollama.com."""
-    base, _, tag = name.strip().lower().partition(":")
+    base, _colon, tag = name.strip().lower().partition(":")
     return tag == "cloud" or tag.endswith("-cloud") or base.endswith("-cloud")
 
 
 def refuse_cloud(name: str) -> None:
     if is_cloud_model(name):
         raise CloudModelRefusedError(
-            f"'{name}' is a cloud model; Coheara only uses AI models that run on this computer.",
-            "Choose a Coheara model (coheara-medgemma-4b-q4, -q8 or -f16).",
+            _("'{name}' is a cloud model; Coheara only uses AI models that run on this computer.").format(name=name),
+            _("Choose a Coheara model (coheara-medgemma-4b-q4, -q8 or -f16)."),
         )

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from typing import Protocol
 
 from coheara.errors import ModelMissingError, ModelNoVisionError
+from coheara.i18n import _
 from coheara.inference.client import ModelDetails
 from coheara.inference.hosts import refuse_cloud
 
@@ -109,15 +110,14 @@ def install_commands(variant: str) -> list[str]:
 
 def install_hint(variant: str) -> str:
     """The ways to install a model in one sentence; the first ``ollama pull`` is the one the GUI runs."""
-    return (
-        f"Install it with: {pull_command(variant)} — or the simplest, Ollama's official build (q4, "
-        f"3.3 GB): {OFFICIAL_PULL} — or build it from Google's safetensors with the "
-        f"Modelfiles in packaging/modelfiles/: {build_command(variant)}"
-    )
+    return _(
+        "Install it with: {pull} — or the simplest, Ollama's official build (q4, 3.3 GB): {official} — or build it "
+        "from Google's safetensors with the Modelfiles in packaging/modelfiles/: {build}"
+    ).format(pull=pull_command(variant), official=OFFICIAL_PULL, build=build_command(variant))
 
 
-def _missing(variant: str, what: str) -> ModelMissingError:
-    return ModelMissingError(f"{what} is not installed in the local AI engine.", install_hint(variant))
+def _missing(variant: str, message: str) -> ModelMissingError:
+    return ModelMissingError(message, install_hint(variant))
 
 
 def _fallback_order(preferred: str) -> list[str]:
@@ -150,22 +150,26 @@ def resolve_model(client: ModelCatalog, preferred: str, override: str | None = N
         if override in VARIANTS:
             tag = _best_tag(installed, override)
             if tag is None:
-                raise _missing(override, f"The AI model {model_name(override)} chosen in the settings")
+                raise _missing(override, _("The AI model {name} chosen in the settings is not installed in the local "
+                                           "AI engine.").format(name=model_name(override)))
             return _checked(client, ResolvedModel(tag, override))
         refuse_cloud(override)
         wanted = canonical_tag(override)
         tag = next((t for t in installed if canonical_tag(t) == wanted), None)
         if tag is None:
             raise ModelMissingError(
-                f"The AI model '{override}' chosen in the settings is not installed in the local AI engine.",
-                f"Install it with: ollama pull {override} — or choose another model in the settings.",
+                _("The AI model '{name}' chosen in the settings is not installed in the local AI engine.").format(
+                    name=override),
+                _("Install it with: {command} — or choose another model in the settings.").format(
+                    command=f"ollama pull {override}"),
             )
         return _checked(client, ResolvedModel(tag, variant_of(tag)))
     blind: ModelNoVisionError | None = None
     for variant in _fallback_order(preferred):
         tag = _best_tag(installed, variant)
         if tag is not None:
-            note = None if variant == preferred else f"Using {variant} because {preferred} is not installed."
+            note = None if variant == preferred else _("Using {variant} because {preferred} is not installed.").format(
+                variant=variant, preferred=preferred)
             try:
                 return _checked(client, ResolvedModel(tag, variant, note))
             except ModelNoVisionError as exc:
@@ -175,7 +179,8 @@ def resolve_model(client: ModelCatalog, preferred: str, override: str | None = N
                 blind = blind or exc
     if blind is not None:
         raise blind
-    raise _missing(preferred, f"The AI model Coheara needs ({model_name(preferred)})")
+    raise _missing(preferred, _("The AI model Coheara needs ({name}) is not installed in the local AI engine.").format(
+        name=model_name(preferred)))
 
 
 def _checked(client: ModelCatalog, resolved: ResolvedModel) -> ResolvedModel:
@@ -183,8 +188,9 @@ def _checked(client: ModelCatalog, resolved: ResolvedModel) -> ResolvedModel:
     if not details.has_vision:
         variant = resolved.variant or "q8"
         raise ModelNoVisionError(
-            f"The AI model '{resolved.tag}' cannot read images: its vision part is missing.",
-            f"Install a build that keeps it: {OFFICIAL_PULL} (q4), or Coheara's: {pull_command(variant)} "
-            f"— or build it from Google's safetensors: {build_command(variant)}",
+            _("The AI model '{model}' cannot read images: its vision part is missing.").format(model=resolved.tag),
+            _("Install a build that keeps it: {official} (q4), or Coheara's: {pull} — or build it from Google's "
+              "safetensors: {build}").format(official=OFFICIAL_PULL, pull=pull_command(variant),
+                                             build=build_command(variant)),
         )
     return replace(resolved, thinking=details.has_thinking)

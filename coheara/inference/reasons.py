@@ -20,33 +20,36 @@ from collections.abc import Sequence
 
 from coheara.domain.provenance import AttemptRecord
 from coheara.errors import UnusableOutputError
+from coheara.i18n import N_, _, ngettext
 
-# outcome -> (what happened, as the end of "… because …"), for one attempt or a page.
+# outcome -> (what happened, as the end of "… because …"), for one attempt or a page. In English;
+# translated with _() where they are used.
 CAUSES: dict[str, str] = {
-    "loop": "the AI model kept repeating itself",
-    "cut": "the AI model's answer was cut off before the end",
-    "unusable": "the AI model's answer was not in the expected form",
-    "empty": "the AI model found nothing, though the page's text seems to hold values",
-    "error": "the local AI engine failed while reading",
-    "cancelled": "reading was cancelled",
-    "ok": "read",
+    "loop": N_("the AI model kept repeating itself"),
+    "cut": N_("the AI model's answer was cut off before the end"),
+    "unusable": N_("the AI model's answer was not in the expected form"),
+    "empty": N_("the AI model found nothing, though the page's text seems to hold values"),
+    "error": N_("the local AI engine failed while reading"),
+    "cancelled": N_("reading was cancelled"),
+    "ok": N_("read"),
 }
 HINTS: dict[str, str] = {
-    "loop": "The document stays queued. Try again later, or with a larger model variant (q8); "
-    "if it keeps happening, enter the values yourself.",
-    "cut": "The page holds more than the AI model could write. The document stays queued; "
-    "try again, or enter the values yourself.",
-    "unusable": "The document stays queued. Try again later, or with another model variant; "
-    "if it keeps happening, enter the values yourself.",
-    "empty": "Check the page and enter its values yourself, or read it again.",
-    "error": "The document stays queued. Restart Ollama (or update it), then try again.",
+    "loop": N_("The document stays queued. Try again later, or with a larger model variant (q8); "
+               "if it keeps happening, enter the values yourself."),
+    "cut": N_("The page holds more than the AI model could write. The document stays queued; "
+              "try again, or enter the values yourself."),
+    "unusable": N_("The document stays queued. Try again later, or with another model variant; "
+                   "if it keeps happening, enter the values yourself."),
+    "empty": N_("Check the page and enter its values yourself, or read it again."),
+    "error": N_("The document stays queued. Restart Ollama (or update it), then try again."),
 }
 FAILURES = ("loop", "cut", "unusable", "empty", "error")
+UNUSABLE = "unusable"
 
 
 def attempt_reason(outcome: str, stop_reason: str) -> str:
     """One attempt's reason as a sentence ("The AI model kept repeating itself (loop:line).")."""
-    cause = CAUSES.get(outcome, outcome)
+    cause = _(CAUSES[outcome]) if outcome in CAUSES else outcome
     detail = f" ({stop_reason})" if stop_reason and outcome != "ok" else ""
     return f"{cause[:1].upper()}{cause[1:]}{detail}."
 
@@ -56,13 +59,18 @@ def page_failure(attempts: Sequence[AttemptRecord], page_number: int) -> Unusabl
     counts = Counter(a.outcome for a in attempts if a.outcome in FAILURES)
     if not counts:
         return UnusableOutputError(
-            f"The AI model could not read page {page_number}.", HINTS["unusable"]
+            _("The AI model could not read page {page}.").format(page=page_number), _(HINTS[UNUSABLE])
         )
     ranked = sorted(counts, key=lambda o: (-counts[o], FAILURES.index(o)))
     tries = len(attempts)
-    parts = [
-        CAUSES[o] + ("" if len(ranked) == 1 else f" ({counts[o]} of {tries} tries)") for o in ranked
-    ]
-    when = f" in {tries} tries" if len(ranked) == 1 and tries > 1 else ""
-    message = f"Page {page_number} could not be read: {'; '.join(parts)}{when}."
-    return UnusableOutputError(message, HINTS[ranked[0]])
+    if len(ranked) == 1:
+        cause = _(CAUSES[ranked[0]])
+        message = (ngettext("Page {page} could not be read: {cause} in {tries} try.",
+                            "Page {page} could not be read: {cause} in {tries} tries.", tries)
+                   if tries > 1 else _("Page {page} could not be read: {cause}.")).format(
+            page=page_number, cause=cause, tries=tries)
+    else:
+        parts = [ngettext("{cause} ({count} of {tries} try)", "{cause} ({count} of {tries} tries)", tries).format(
+            cause=_(CAUSES[o]), count=counts[o], tries=tries) for o in ranked]
+        message = _("Page {page} could not be read: {cause}.").format(page=page_number, cause="; ".join(parts))
+    return UnusableOutputError(message, _(HINTS[ranked[0]]))

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from coheara.cancel import CancelToken, Progress, ProgressCallback, no_progress
 from coheara.domain.documents import PageImage
 from coheara.errors import ModelError
+from coheara.i18n import _
 from coheara.inference import prompts
 from coheara.inference.client import EngineClient
 from coheara.inference.guard import LoopGuard
@@ -149,7 +150,7 @@ class RequestRunner:
         self._progress(
             Progress(
                 stage="extract",
-                message=f"Reading page {page_number}…",
+                message=_("Reading page {page}…").format(page=page_number),
                 done=self._page_tokens,
                 document_id=self._document_id,
                 page=page_number,

@@ -13,14 +13,15 @@ from dataclasses import dataclass
 from coheara.domain import FileKind
 from coheara.domain.documents import NOTE_PASSWORD_PROTECTED, NOTE_REPAIRED
 from coheara.errors import CorruptFileError, FileTooLargeError
+from coheara.i18n import N_, _
 from coheara.ingest.image_probe import probe_image
 from coheara.untrusted.limits import MAX_FILE_BYTES
 from coheara.ingest.pdf_probe import probe_pdf
 from coheara.ingest.sniff import sniff
 
 # Notes are short codes the services turn into sentences; they travel with the document.
-PDF_INCOMPLETE_MESSAGE = "This PDF ends early: it was cut short (an interrupted download or copy)."
-PDF_INCOMPLETE_HINT = "Get the whole file again, then import it."
+PDF_INCOMPLETE_MESSAGE = N_("This PDF ends early: it was cut short (an interrupted download or copy).")
+PDF_INCOMPLETE_HINT = N_("Get the whole file again, then import it.")
 _PDF_TAIL = 2048  # a complete PDF ends with %%EOF (a few bytes of line ends or padding may follow)
 
 
@@ -47,15 +48,16 @@ def check_file(data: bytes, pdf_password: str | None = None) -> CheckedFile:
     size = len(data)
     if size > MAX_FILE_BYTES:
         raise FileTooLargeError(
-            f"This file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB, the most Coheara accepts.",
-            "Split the document, or scan it at a lower resolution.",
+            _("This file is larger than {size} MB, the most Coheara accepts.").format(
+                size=MAX_FILE_BYTES // (1024 * 1024)),
+            _("Split the document, or scan it at a lower resolution."),
         )
     kind = sniff(data)
     notes: list[str] = []
     if kind is FileKind.PDF:
         if not _pdf_is_complete(data):
             # MuPDF would rebuild the part that arrived and store, say, 1 of 5 rows as the whole page.
-            raise CorruptFileError(PDF_INCOMPLETE_MESSAGE, PDF_INCOMPLETE_HINT)
+            raise CorruptFileError(_(PDF_INCOMPLETE_MESSAGE), _(PDF_INCOMPLETE_HINT))
         facts = probe_pdf(data, pdf_password)
         pages = facts.page_count
         if facts.repaired:

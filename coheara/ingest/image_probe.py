@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from coheara.domain import FileKind
 from coheara.errors import TooManyPagesError
+from coheara.i18n import _, ngettext
 from coheara.untrusted.guards import check_image_size, guarded_image_decoding, open_image
 from coheara.untrusted.limits import MAX_PAGES
 
@@ -24,8 +25,10 @@ def probe_image(data: bytes, kind: FileKind) -> int:
         pages = getattr(image, "n_frames", 1) if kind is FileKind.TIFF else 1
         if pages > MAX_PAGES:
             raise TooManyPagesError(
-                f"This image has {pages} pages; Coheara reads at most {MAX_PAGES}.",
-                "Split it into smaller files.",
+                ngettext("This image has {pages} page; Coheara reads at most {most}.",
+                         "This image has {pages} pages; Coheara reads at most {most}.", pages).format(
+                    pages=pages, most=MAX_PAGES),
+                _("Split it into smaller files."),
             )
         for index in range(pages):
             if index:

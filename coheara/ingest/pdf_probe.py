@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import pymupdf
 
 from coheara.errors import CorruptFileError, TooManyPagesError
+from coheara.i18n import _, ngettext
 from coheara.untrusted.guards import (
     PDF_DAMAGED_MESSAGE,
     PDF_ERRORS,
@@ -43,7 +44,7 @@ def probe_pdf(data: bytes, password: str | None) -> PdfFacts:
     except PDF_ERRORS:
         # "Failed to open stream", "Cannot open empty stream": no PDF structure at all.
         pymupdf.TOOLS.reset_mupdf_warnings()
-        raise CorruptFileError(PDF_DAMAGED_MESSAGE) from None
+        raise CorruptFileError(_(PDF_DAMAGED_MESSAGE)) from None
     try:
         with guarded_pdf():
             return _inspect(doc, password)
@@ -56,11 +57,13 @@ def _inspect(doc: pymupdf.Document, password: str | None) -> PdfFacts:
     unlock_pdf(doc, password)
     pages = doc.page_count
     if pages == 0:
-        raise CorruptFileError(PDF_NO_PAGES_MESSAGE)
+        raise CorruptFileError(_(PDF_NO_PAGES_MESSAGE))
     if pages > MAX_PAGES:
         raise TooManyPagesError(
-            f"This PDF has {pages} pages; Coheara reads at most {MAX_PAGES}.",
-            "Split it into smaller files.",
+            ngettext("This PDF has {pages} page; Coheara reads at most {most}.",
+                     "This PDF has {pages} pages; Coheara reads at most {most}.", pages).format(
+                pages=pages, most=MAX_PAGES),
+            _("Split it into smaller files."),
         )
     for index in range(pages):
         refuse_huge_pdf_images(doc, index)

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from coheara.domain import FileKind
 from coheara.errors import EmptyFileError, UnsupportedFileError
+from coheara.i18n import N_, _
 
-UNSUPPORTED_MESSAGE = "This file type is not supported (only photos/scans and PDFs)."
+UNSUPPORTED_MESSAGE = N_("This file type is not supported (only photos/scans and PDFs).")
 
 # ISO-BMFF brands of HEIF images as phones write them (Apple: heic; Samsung: heic/hevc; still
 # images from libheif: mif1; image sequences and bursts: msf1, hevx).
@@ -31,13 +32,13 @@ def sniff(data: bytes) -> FileKind:
     not one of the image formats or PDF.
     """
     if not data:
-        raise EmptyFileError("This file is empty.")
+        raise EmptyFileError(_("This file is empty."))
     kind = _image_kind(data)
     if kind is not None:
         return kind
     if b"%PDF-" in data[:_PDF_HEADER_WINDOW]:
         return FileKind.PDF
-    raise UnsupportedFileError(UNSUPPORTED_MESSAGE)
+    raise UnsupportedFileError(_(UNSUPPORTED_MESSAGE))
 
 
 def _image_kind(data: bytes) -> FileKind | None:

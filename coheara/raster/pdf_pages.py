@@ -16,6 +16,7 @@ from PIL import Image
 
 from coheara.domain import TextWord
 from coheara.errors import CorruptFileError
+from coheara.i18n import _
 from coheara.raster.png import encode_rgb
 from coheara.untrusted.guards import (
     PDF_NO_PAGES_MESSAGE,
@@ -38,7 +39,7 @@ def open_pdf(data: bytes, password: str | None) -> pymupdf.Document:
         unlock_pdf(doc, password)
         with guarded_pdf():
             if doc.page_count == 0:
-                raise CorruptFileError(PDF_NO_PAGES_MESSAGE)
+                raise CorruptFileError(_(PDF_NO_PAGES_MESSAGE))
     except BaseException:
         doc.close()
         raise
@@ -79,15 +80,15 @@ def _render_pixmap(page: pymupdf.Page, max_side: int) -> pymupdf.Pixmap:
     rect = page.rect
     width, height = rect.width, rect.height
     if not (math.isfinite(width) and math.isfinite(height)) or min(width, height) <= 0:
-        raise CorruptFileError(PDF_PAGE_DAMAGED_MESSAGE)
+        raise CorruptFileError(_(PDF_PAGE_DAMAGED_MESSAGE))
     if max(width, height) > MAX_PAGE_SIDE_POINTS:
-        raise CorruptFileError(PDF_PAGE_DAMAGED_MESSAGE)
+        raise CorruptFileError(_(PDF_PAGE_DAMAGED_MESSAGE))
     refuse_huge_pdf_images(page.parent, page.number)
     zoom = max_side / max(width, height)
     pixmap = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False, colorspace=pymupdf.csRGB)
     # Pixmap.w and .h are the properties; .width and .height are aliases that mypy 1.11 reads as methods.
     if pixmap.w == 0 or pixmap.h == 0:
-        raise CorruptFileError(PDF_PAGE_DAMAGED_MESSAGE)
+        raise CorruptFileError(_(PDF_PAGE_DAMAGED_MESSAGE))
     return pixmap
 
 
@@ -105,7 +106,7 @@ def _words(page: pymupdf.Page, textpage: pymupdf.TextPage) -> tuple[TextWord, ..
     m = page.rotation_matrix
     a, b, c, d, e, f = m.a, m.b, m.c, m.d, m.e, m.f
     words = []
-    for x0, y0, x1, y1, text, *_ in page.get_text("words", textpage=textpage):
+    for x0, y0, x1, y1, text, *_rest in page.get_text("words", textpage=textpage):
         xa, ya = a * x0 + c * y0 + e, b * x0 + d * y0 + f
         xb, yb = a * x1 + c * y1 + e, b * x1 + d * y1 + f
         words.append(

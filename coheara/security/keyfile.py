@@ -25,12 +25,13 @@ from typing import Any
 
 from coheara.errors import KeyFileError
 from coheara.fileio import atomic_write_bytes, fsync_dir
+from coheara.i18n import N_, _
 from coheara.security.wrap import KEY_BYTES, NONCE_BYTES, ScryptParams, Wrap, b64decode, b64encode
 
 FORMAT = "coheara-keys"
 VERSION = 1
 _MAX_BYTES = 64 * 1024
-_DAMAGED_HINT = "Restore it from the backup you made together with the vault; the vault itself is untouched."
+_DAMAGED_HINT = N_("Restore it from the backup you made together with the vault; the vault itself is untouched.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,25 +98,25 @@ def load(path: Path) -> KeyFile:
         with open(path, "rb") as handle:
             data = handle.read(_MAX_BYTES + 1)
     except FileNotFoundError:
-        raise KeyFileError("The key file beside your vault is missing.", hint=_DAMAGED_HINT) from None
+        raise KeyFileError(_("The key file beside your vault is missing."), hint=_(_DAMAGED_HINT)) from None
     except OSError:
         raise KeyFileError(
-            "The key file beside your vault cannot be read.", hint="Check its permissions."
+            _("The key file beside your vault cannot be read."), hint=_("Check its permissions.")
         ) from None
     if len(data) > _MAX_BYTES:
-        raise KeyFileError("The key file beside your vault is damaged.", hint=_DAMAGED_HINT)
+        raise KeyFileError(_("The key file beside your vault is damaged."), hint=_(_DAMAGED_HINT))
     try:
         doc = json.loads(data.decode("utf-8"))
         if not isinstance(doc, dict) or doc.get("format") != FORMAT:
             raise ValueError("not a key file")
         if isinstance(doc.get("version"), int) and doc["version"] > VERSION:
             raise KeyFileError(
-                "The key file was written by a newer version of Coheara.",
-                hint="Update Coheara to open this vault.",
+                _("The key file was written by a newer version of Coheara."),
+                hint=_("Update Coheara to open this vault."),
             )
         return _parse(doc)
     except (ValueError, TypeError, KeyError, AttributeError):  # JSON, UTF-8 and shape errors alike
-        raise KeyFileError("The key file beside your vault is damaged.", hint=_DAMAGED_HINT) from None
+        raise KeyFileError(_("The key file beside your vault is damaged."), hint=_(_DAMAGED_HINT)) from None
 
 
 def write_new(path: Path, keyfile: KeyFile) -> None:
@@ -147,8 +148,8 @@ def replace(path: Path, keyfile: KeyFile) -> None:
 def exists_error() -> KeyFileError:
     """The refusal to replace an existing key file."""
     return KeyFileError(
-        "A key file already exists here; Coheara never replaces one.",
-        hint="Open the existing vault, or choose another Coheara folder.",
+        _("A key file already exists here; Coheara never replaces one."),
+        hint=_("Open the existing vault, or choose another Coheara folder."),
     )
 
 

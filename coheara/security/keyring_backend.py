@@ -24,6 +24,7 @@ import keyring.errors
 from keyring.backends.chainer import ChainerBackend
 
 from coheara.errors import NoKeyAvailableError
+from coheara.i18n import N_, _
 
 log = logging.getLogger(__name__)
 
@@ -37,8 +38,9 @@ SECURE_MODULES = frozenset(
     }
 )
 
-NO_KEYRING = "No secure keyring is available, so Coheara needs a passphrase."
-ASK_PASSPHRASE = "Set COHEARA_PASSPHRASE or run in a terminal to be asked."
+# In English; translated with _() where they are raised.
+NO_KEYRING = N_("No secure keyring is available, so Coheara needs a passphrase.")
+ASK_PASSPHRASE = N_("Set COHEARA_PASSPHRASE or run in a terminal to be asked.")
 
 
 class SecretStore(Protocol):
@@ -120,9 +122,9 @@ def _unavailable_as_known_error() -> Iterator[None]:
         # them is ours to crash on. Only the type is logged: messages could name the entry.
         log.warning("keyring backend failed (%s)", type(exc).__name__)
         if isinstance(exc, keyring.errors.KeyringLocked):
-            message = "Your system keyring is locked, so Coheara needs a passphrase."
+            message = _("Your system keyring is locked, so Coheara needs a passphrase.")
         elif isinstance(exc, (keyring.errors.NoKeyringError, keyring.errors.InitError)):
-            message = NO_KEYRING
+            message = _(NO_KEYRING)
         else:
-            message = "Your system keyring did not answer, so Coheara needs a passphrase."
-        raise NoKeyAvailableError(message, hint=ASK_PASSPHRASE) from None
+            message = _("Your system keyring did not answer, so Coheara needs a passphrase.")
+        raise NoKeyAvailableError(message, hint=_(ASK_PASSPHRASE)) from None

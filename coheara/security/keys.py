@@ -34,6 +34,7 @@ from coheara.errors import (
     WrongPassphraseError,
     WrongRecoveryKeyError,
 )
+from coheara.i18n import N_, _
 from coheara.security import keyfile as kf
 from coheara.security import keyring_backend as kr
 from coheara.security import recovery, slots
@@ -42,7 +43,7 @@ from coheara.security.wrap import KEY_BYTES, UnwrapFailed, dek_check
 log = logging.getLogger(__name__)
 
 SERVICE = "Coheara"
-_OTHER_WAYS = "Unlock with your passphrase or recovery key."
+_OTHER_WAYS = N_("Unlock with your passphrase or recovery key.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +130,7 @@ class KeyStore:
             _require_passphrase(passphrase)
         backend = self._keyring()
         if backend is None and passphrase is None:
-            raise NoKeyAvailableError(kr.NO_KEYRING, hint=kr.ASK_PASSPHRASE)
+            raise NoKeyAvailableError(_(kr.NO_KEYRING), hint=_(kr.ASK_PASSPHRASE))
         vault_id = str(uuid.uuid4())
         dek = secrets.token_bytes(KEY_BYTES)
         raw, recovery_text = recovery.generate()
@@ -166,21 +167,22 @@ class KeyStore:
         state = kf.load(self._path)
         slot = state.keyring
         if slot is None:
-            raise NoKeyAvailableError("Coheara's key is not kept in your system keyring.", hint=_OTHER_WAYS)
+            raise NoKeyAvailableError(_("Coheara's key is not kept in your system keyring."), hint=_(_OTHER_WAYS))
         backend = self._keyring()
         if backend is None:
-            raise NoKeyAvailableError(kr.NO_KEYRING, hint=kr.ASK_PASSPHRASE)
+            raise NoKeyAvailableError(_(kr.NO_KEYRING), hint=_(kr.ASK_PASSPHRASE))
         secret = kr.read_secret(backend, slot.service, slot.username)
         if secret is None:
-            hint = _OTHER_WAYS
+            hint = _(_OTHER_WAYS)
             if self._backend_changed(state):
-                hint = f"Your system keyring changed since it was stored ({slot.backend}). {_OTHER_WAYS}"
-            raise KeyringEntryLostError("The key stored in your system keyring is missing.", hint=hint)
+                hint = _("Your system keyring changed since it was stored ({backend}). {other_ways}").format(
+                    backend=slot.backend, other_ways=hint)
+            raise KeyringEntryLostError(_("The key stored in your system keyring is missing."), hint=hint)
         try:
             dek = slots.open_keyring_slot(slot, state.vault_id, secret)
         except (ValueError, TypeError, UnwrapFailed):
             raise StoredKeyInvalidError(
-                "The key stored in your system keyring is not valid for this vault.", hint=_OTHER_WAYS
+                _("The key stored in your system keyring is not valid for this vault."), hint=_(_OTHER_WAYS)
             ) from None
         return _checked(state, dek)
 
@@ -189,13 +191,13 @@ class KeyStore:
         state = kf.load(self._path)
         if state.passphrase is None:
             raise WrongPassphraseError(
-                "This vault has no passphrase set.", hint="Unlock with your recovery key."
+                _("This vault has no passphrase set."), hint=_("Unlock with your recovery key.")
             )
         try:
             dek = slots.open_passphrase_slot(state.passphrase, state.vault_id, passphrase)
         except UnwrapFailed:
             raise WrongPassphraseError(
-                "The passphrase is not correct.", hint="Try again, or unlock with your recovery key."
+                _("The passphrase is not correct."), hint=_("Try again, or unlock with your recovery key.")
             ) from None
         return _checked(state, dek)
 
@@ -205,14 +207,14 @@ class KeyStore:
         raw = recovery.parse(text)
         if state.recovery is None:
             raise WrongRecoveryKeyError(
-                "This vault has no recovery key.", hint="Unlock with your passphrase."
+                _("This vault has no recovery key."), hint=_("Unlock with your passphrase.")
             )
         try:
             dek = slots.open_recovery_slot(state.recovery, state.vault_id, raw)
         except UnwrapFailed:
             raise WrongRecoveryKeyError(
-                "The recovery key is not correct.",
-                hint="Use the newest recovery key you saved for this vault.",
+                _("The recovery key is not correct."),
+                hint=_("Use the newest recovery key you saved for this vault."),
             ) from None
         return _checked(state, dek)
 
@@ -259,7 +261,7 @@ class KeyStore:
             return
         if state.passphrase is None and state.recovery is None:
             raise KeyFileError(
-                "The keyring is the only way left to unlock this vault.", hint="Set a passphrase first."
+                _("The keyring is the only way left to unlock this vault."), hint=_("Set a passphrase first.")
             )
         kf.replace(self._path, replace(state, keyring=None))
         backend = self._keyring()
@@ -306,11 +308,11 @@ def _checked(state: kf.KeyFile, dek: bytes) -> bytes:
     # A tag that verifies but a check that does not means someone assembled the key file by hand.
     if not slots.is_this_vaults_key(state, dek):
         raise KeyFileError(
-            "The key file beside your vault does not match itself.", hint="Restore it from your backup."
+            _("The key file beside your vault does not match itself."), hint=_("Restore it from your backup.")
         )
     return dek
 
 
 def _require_passphrase(passphrase: str) -> None:
     if not passphrase:
-        raise UsageError("The passphrase cannot be empty.", hint="4 random words are strong.")
+        raise UsageError(_("The passphrase cannot be empty."), hint=_("4 random words are strong."))

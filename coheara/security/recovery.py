@@ -13,6 +13,7 @@ import hmac
 import secrets
 
 from coheara.errors import WrongRecoveryKeyError
+from coheara.i18n import N_, _
 
 RAW_BYTES = 20  # 160 bits
 _ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -22,7 +23,7 @@ _KEY_CHARS = RAW_BYTES * 8 // 5  # 32
 _CHECK_CHARS = 4  # 20 bits: one typo in a million slips through as "wrong key" instead of "typo"
 _GROUP = 4
 
-_FORMAT_HINT = "It has 36 letters and digits in groups of four, like ABCD-EFGH-…"
+_FORMAT_HINT = N_("It has 36 letters and digits in groups of four, like ABCD-EFGH-…")
 
 
 def generate() -> tuple[bytes, str]:
@@ -42,11 +43,11 @@ def parse(text: str) -> bytes:
     compact = "".join(ch for ch in text.upper() if not ch.isspace() and ch not in "-_.")
     compact = compact.translate(_LOOKALIKES)
     if len(compact) != _KEY_CHARS + _CHECK_CHARS or any(ch not in _VALUE for ch in compact):
-        raise WrongRecoveryKeyError("That is not a Coheara recovery key.", hint=_FORMAT_HINT)
+        raise WrongRecoveryKeyError(_("That is not a Coheara recovery key."), hint=_(_FORMAT_HINT))
     raw = _decode(compact[:_KEY_CHARS])
     if not hmac.compare_digest(_checksum(raw), compact[_KEY_CHARS:]):
         raise WrongRecoveryKeyError(
-            "The recovery key has a typo.", hint="Check each group of four against your saved copy."
+            _("The recovery key has a typo."), hint=_("Check each group of four against your saved copy.")
         )
     return raw
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 import math
 import re
 
+from coheara.i18n import _
+
 _WORD_BITS = 13.0
 _COMMON = (
     "password", "passwort", "motdepasse", "contraseña", "123456", "qwerty", "azerty", "qwertz",
@@ -31,23 +33,23 @@ def too_weak(p: str) -> str | None:
     score, hint = passphrase_strength(p)
     if score >= MIN_SCORE:
         return None
-    return f"This passphrase is too weak to protect health data. {hint}"
+    return _("This passphrase is too weak to protect health data. {hint}").format(hint=hint)
 
 
 def passphrase_strength(p: str) -> tuple[int, str]:
     """Score 0 (very weak) to 4 (strong) and a hint that says how to do better."""
     if not p:
-        return 0, "Type a passphrase: 4 random words are strong."
+        return 0, _("Type a passphrase: 4 random words are strong.")
     folded = _unleet(p.casefold())
     if any(word in folded for word in _COMMON) and _bits(_strip_common(p)) < _THRESHOLDS[2]:
-        return 0, "Avoid common passwords: 4 random words are strong."
+        return 0, _("Avoid common passwords: 4 random words are strong.")
     bits = _bits(p)
     score = sum(bits >= limit for limit in _THRESHOLDS)
     if score == 4:
-        return 4, "Strong passphrase."
+        return 4, _("Strong passphrase.")
     if _repetitive(p):
-        return score, "Avoid repeats and sequences like aaaa or 1234: 4 random words are strong."
-    return score, "Add more words: 4 random words are strong."
+        return score, _("Avoid repeats and sequences like aaaa or 1234: 4 random words are strong.")
+    return score, _("Add more words: 4 random words are strong.")
 
 
 def _bits(p: str) -> float:

@@ -13,6 +13,7 @@ from coheara import __version__
 from coheara.config import AppPaths, Settings
 from coheara.errors import KnownError, NoKeyAvailableError, VaultDamagedError
 from coheara.hardware import detect
+from coheara.i18n import N_, _, number, pgettext
 from coheara.inference.models import OFFICIAL_PULL
 from coheara.secret_env import secret
 from coheara.security.keyring_backend import secure_keyring_backend
@@ -56,14 +57,14 @@ def _integrity(paths: AppPaths) -> dict[str, Any]:
     try:
         problems = check_integrity(paths, KeyStore(paths.keyfile), credentials)
     except NoKeyAvailableError:
-        return {"checked": False, "reason": "locked: give COHEARA_PASSPHRASE (or use the keyring) to check it"}
+        return {"checked": False, "reason": _("locked: give COHEARA_PASSPHRASE (or use the keyring) to check it")}
     except VaultDamagedError as exc:
         return {"checked": True, "ok": False, "problem": exc.message}
     except KnownError as exc:  # a wrong passphrase, a missing key file: not a verdict on the vault
         return {"checked": False, "reason": exc.message}
     if problems:
         return {"checked": True, "ok": False, "damaged_pages": len(problems),
-                "problem": "The vault file is damaged (pages fail their integrity check)."}
+                "problem": _("The vault file is damaged (pages fail their integrity check).")}
     return {"checked": True, "ok": True}
 
 
@@ -89,43 +90,71 @@ def _vault_part(paths: AppPaths) -> dict[str, Any]:
     return part
 
 
+# The report's labels, in English here; every label is padded to the longest one in the language shown.
+HOME, VAULT, INTEGRITY, UNLOCKS = N_("Home folder:"), N_("Vault:"), N_("Integrity:"), N_("Unlocks with:")
+KEYRING, MEMORY, GRAPHICS, CHOICE = N_("Keyring:"), N_("Memory:"), N_("Graphics:"), N_("Model choice:")
+OLLAMA, MODEL, SIMPLEST, OR = N_("Ollama:"), N_("Model:"), N_("Simplest:"), N_("Or:")
+NOTE, PROBLEM, WHAT_TO_DO = N_("Note:"), N_("Problem:"), N_("What to do:")
+_LABELS = (HOME, VAULT, INTEGRITY, UNLOCKS, KEYRING, MEMORY, GRAPHICS, CHOICE, OLLAMA, MODEL, SIMPLEST, OR, NOTE,
+           PROBLEM, WHAT_TO_DO)
+
+
 def format_report(report: dict[str, Any]) -> str:
+    """The report as aligned lines for a person, in the patient's language (``--json`` keeps the keys)."""
+    width = max(len(_(label)) for label in _LABELS) + 1
+    lines = [f"Coheara {report['version']}"]
+
+    def add(label: str, value: str) -> None:
+        lines.append(f"{_(label):<{width}}{value}")
+
     vault = report["vault"]
-    lines = [f"Coheara {report['version']}", f"Home folder:  {report['home']}"]
-    state = {"new": "not created yet", "ready": "present", "broken": "INCOMPLETE (vault or key file missing)"}
-    lines.append(f"Vault:        {state[vault['state']]}")
+    add(HOME, str(report["home"]))
+    states = {"new": pgettext("vault", "not created yet"), "ready": pgettext("vault", "present"),
+              "broken": pgettext("vault", "INCOMPLETE (vault or key file missing)")}
+    add(VAULT, states.get(vault["state"], vault["state"]))
     integrity = vault.get("integrity")
     if integrity:
-        verdict = ("intact (every page passed its integrity check)" if integrity.get("ok") else
-                   f"DAMAGED: {integrity['problem']}" if integrity["checked"] else f"not checked ({integrity['reason']})")
-        lines.append(f"Integrity:    {verdict}")
+        verdict = (_("intact (every page passed its integrity check)") if integrity.get("ok") else
+                   _("DAMAGED: {problem}").format(problem=integrity["problem"]) if integrity["checked"] else
+                   _("not checked ({reason})").format(reason=integrity["reason"]))
+        add(INTEGRITY, verdict)
     protection = vault.get("protection")
     if protection:
-        ways = [name for name, on in (("system keyring", protection["keyring"]), ("passphrase", protection["passphrase"]),
-                                      ("recovery key", protection["recovery_key"])) if on]
-        lines.append(f"Unlocks with: {', '.join(ways) or 'nothing!'}")
+        ways = [name for name, on in ((pgettext("unlocks with", "system keyring"), protection["keyring"]),
+                                      (pgettext("unlocks with", "passphrase"), protection["passphrase"]),
+                                      (pgettext("unlocks with", "recovery key"), protection["recovery_key"])) if on]
+        add(UNLOCKS, ", ".join(ways) or pgettext("unlocks with", "nothing!"))
     keyring = report["keyring"]
-    lines.append(f"Keyring:      {keyring['backend'] if keyring['secure'] else 'no secure keyring (passphrase only)'}")
+    add(KEYRING, keyring["backend"] if keyring["secure"] else _("no secure keyring (passphrase only)"))
     hw = report["hardware"]
-    gpus = ", ".join(f"{g['name']} ({g['free_gib']} of {g['total_gib']} GiB free)" for g in hw["gpus"]) or "none found"
-    lines.append(f"Memory:       {hw['ram_available_gib']} of {hw['ram_total_gib']} GiB available")
-    lines.append(f"Graphics:     {gpus}")
-    lines.append(f"Model choice: {report['variant'] or 'none'} on {report['device']}: {report['reason']}")
+    gpus = ", ".join(_("{name} ({free} of {total} GiB free)").format(
+        name=g["name"], free=number(g["free_gib"], 1), total=number(g["total_gib"], 1)) for g in hw["gpus"])
+    add(MEMORY, _("{available} of {total} GiB available").format(
+        available=number(hw["ram_available_gib"], 1), total=number(hw["ram_total_gib"], 1)))
+    add(GRAPHICS, gpus or _("none found"))
+    devices = {"gpu": pgettext("device", "gpu"), "cpu": pgettext("device", "cpu")}
+    add(CHOICE, _("{variant} on {device}: {reason}").format(
+        variant=report["variant"] or pgettext("model variant", "none"),
+        device=devices.get(report["device"], report["device"]), reason=report["reason"]))
     ollama = report["ollama"]
-    reach = f"answers (version {ollama['version']})" if ollama["reachable"] else "does not answer"
-    lines.append(f"Ollama:       {ollama['host']} {reach}")
+    add(OLLAMA, _("{host} answers (version {version})").format(host=ollama["host"], version=ollama["version"])
+        if ollama["reachable"] else _("{host} does not answer").format(host=ollama["host"]))
     if ollama["reachable"]:
-        lines.append(f"Model:        {report['model'] or '-'} {'installed' if ollama['model_present'] else 'NOT installed'}")
+        model = report["model"] or "-"
+        add(MODEL, _("{model} installed").format(model=model) if ollama["model_present"]
+            else _("{model} NOT installed").format(model=model))
     install = report.get("install") or []
     if install:
         simplest = next((c for c in install if c == OFFICIAL_PULL), None)
         if simplest:
-            lines.append(f"Simplest:     {simplest}  (Ollama's official MedGemma 1.5 build, q4, 3.3 GB)")
-        lines += [f"Or:           {c}" for c in install if c != simplest]
+            add(SIMPLEST, _("{command}  (Ollama's official MedGemma 1.5 build, q4, 3.3 GB)").format(command=simplest))
+        for command in install:
+            if command != simplest:
+                add(OR, command)
     if report.get("note"):
-        lines.append(f"Note:         {report['note']}")
+        add(NOTE, report["note"])
     if report.get("problem"):
-        lines.append(f"Problem:      {report['problem']}")
+        add(PROBLEM, report["problem"])
         if report.get("hint"):
-            lines.append(f"What to do:   {report['hint']}")
+            add(WHAT_TO_DO, report["hint"])
     return "\n".join(lines)

@@ -6,6 +6,7 @@ import logging
 
 from coheara.domain.documents import DocumentSummary, FileKind, PageImage
 from coheara.errors import KnownError
+from coheara.i18n import _
 from coheara.raster import render_page, thumbnail
 from coheara.services.vault import Vault
 from coheara.storage import documents as docs
@@ -26,7 +27,7 @@ def get_document(vault: Vault, document_id: int) -> DocumentSummary:
     with vault.reading() as conn:
         found = docs.get_document(conn, document_id)
     if found is None:
-        raise DocumentNotFoundError(f"There is no document with id {document_id}.")
+        raise DocumentNotFoundError(_("There is no document with id {id}.").format(id=document_id))
     return found
 
 
@@ -34,7 +35,7 @@ def get_page(vault: Vault, document_id: int, page_index: int) -> PageImage:
     with vault.reading() as conn:
         page = docs.get_page(conn, document_id, page_index)
     if page is None:
-        raise DocumentNotFoundError(f"Document {document_id} has no page {page_index + 1}.")
+        raise DocumentNotFoundError(_("Document {id} has no page {page}.").format(id=document_id, page=page_index + 1))
     return page
 
 
@@ -46,7 +47,7 @@ def render_original_page(
     with vault.reading() as conn:
         data = docs.original_bytes(conn, document_id)
     if data is None:
-        raise DocumentNotFoundError(f"Document {document_id} has no stored original.")
+        raise DocumentNotFoundError(_("Document {id} has no stored original.").format(id=document_id))
     return render_page(data, summary.kind, page_index, max_side=max_side, pdf_password=pdf_password)
 
 
@@ -60,7 +61,7 @@ def delete_document(vault: Vault, document_id: int) -> None:
     """Delete a document and everything derived from it; secure_delete overwrites the freed pages."""
     with vault.writing() as conn:
         if not docs.delete_document(conn, document_id):
-            raise DocumentNotFoundError(f"There is no document with id {document_id}.")
+            raise DocumentNotFoundError(_("There is no document with id {id}.").format(id=document_id))
     with vault.reading() as conn:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     log.info("deleted document %d", document_id)

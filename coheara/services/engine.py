@@ -15,6 +15,7 @@ from coheara.cancel import CancelToken, ProgressCallback, no_progress
 from coheara.config import DEFAULT_OLLAMA_HOST, Settings
 from coheara.errors import InsufficientHardwareError, KnownError, ModelError
 from coheara.hardware import Hardware, VariantChoice, choose_variant, correct_after_load, detect
+from coheara.i18n import _
 from coheara.inference.client import EngineClient
 from coheara.inference.extractor import ExtractionLimits
 from coheara.inference.hosts import without_credentials
@@ -142,7 +143,7 @@ def engine_status(settings: Settings, env: Mapping[str, str], hardware: Hardware
         choice = choose_variant(hw, variant_request)
     except KnownError:
         choice = choose_variant(hw, "auto")
-    host, _ = resolve_host(settings, env)
+    host, _allow = resolve_host(settings, env)
     status = EngineStatus(
         host=without_credentials(host), reachable=False, version=None, installed=(), choice=choice,
         model=tag or (variant_tag(choice.variant) if choice.variant else None), model_present=False, vision=None,
@@ -201,7 +202,8 @@ def downgrade(engine: Engine) -> bool:
         except ModelError:
             resolved = None
         if resolved is not None and resolved.variant == smaller:
-            engine.notes.append(f"The {current} model ran out of memory; using the smaller {smaller} model instead.")
+            engine.notes.append(_("The {current} model ran out of memory; using the smaller {smaller} model "
+                                  "instead.").format(current=current, smaller=smaller))
             engine.model = resolved
             engine.fit_checked = False  # a new model loads: ask again where it landed
             engine.choice = VariantChoice(smaller, engine.choice.device, engine.choice.reason, engine.choice.gpu_name)

@@ -18,6 +18,7 @@ from coheara.errors import ExportError, UsageError
 from coheara.export import EXPORT_FORMATS, render
 from coheara.export.data import ExportData
 from coheara.fileio import atomic_write_bytes
+from coheara.i18n import N_, _
 from coheara.services.vault import Vault
 from coheara.storage import attempts as attempt_store
 from coheara.storage import documents as docs
@@ -25,7 +26,8 @@ from coheara.storage import items as item_store
 
 log = logging.getLogger(__name__)
 
-NOT_ENCRYPTED_WARNING = (
+# In English; shown with _() (the export dialog, the command line).
+NOT_ENCRYPTED_WARNING = N_(
     "The exported file is not encrypted: anyone who can open it can read your health data. "
     "Keep it safe and delete it when it is no longer needed."
 )
@@ -93,12 +95,13 @@ def gather(vault: Vault, scope: ExportScope = EVERYTHING) -> ExportData:
 def export_to_file(vault: Vault, fmt: str, output: Path, scope: ExportScope = EVERYTHING,
                    cancel: CancelToken | None = None) -> ExportResult:
     if fmt not in EXPORT_FORMATS:
-        raise UsageError(f"Unknown export format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}.")
+        raise UsageError(_("Unknown export format {name}; choose one of {formats}.").format(
+            name=repr(fmt), formats=", ".join(EXPORT_FORMATS)))
     output = Path(output).expanduser()
     if output.is_dir():
-        raise ExportError("The export path is a folder; give a file name.")
+        raise ExportError(_("The export path is a folder; give a file name."))
     if not output.parent.is_dir():
-        raise ExportError("The folder for the export file does not exist.")
+        raise ExportError(_("The folder for the export file does not exist."))
     data = gather(vault, scope)
     if cancel is not None:
         cancel.raise_if_cancelled()
@@ -108,6 +111,6 @@ def export_to_file(vault: Vault, fmt: str, output: Path, scope: ExportScope = EV
     try:
         atomic_write_bytes(output, payload, mode=0o600)
     except OSError:
-        raise ExportError("The export file could not be written there (no permission, or the disk is full).") from None
+        raise ExportError(_("The export file could not be written there (no permission, or the disk is full).")) from None
     log.info("exported %d items as %s", len(data.items), fmt)
     return ExportResult(output, len(data.items))

@@ -23,6 +23,7 @@ from coheara.domain.documents import DocumentStatus, PageImage
 from coheara.domain.items import ExtractedItem, Finding
 from coheara.domain.provenance import AttemptRecord
 from coheara.errors import Cancelled, ModelError, OutOfMemoryError, UnusableOutputError
+from coheara.i18n import _
 from coheara.inference.emptiness import nothing_found_message
 from coheara.inference.extractor import PageExtractor, PageResult
 from coheara.inference.reasons import attempt_reason
@@ -85,8 +86,8 @@ def extract_documents(
     # validation itself (a close checkpoints the WAL).
     with reading_lock(vault.paths.runtime), vault.known_errors(), closing(vault.connect()) as conn:
         for number, doc_id in enumerate(document_ids, start=1):
-            progress(Progress("document", f"Reading document {number} of {len(document_ids)}", number - 1,
-                              len(document_ids), document_id=doc_id))
+            progress(Progress("document", _("Reading document {number} of {total}").format(
+                number=number, total=len(document_ids)), number - 1, len(document_ids), document_id=doc_id))
             try:
                 empty_pages = _extract_one(conn, engine, doc_id, progress, cancel)
             except Cancelled:
@@ -105,7 +106,7 @@ def extract_documents(
             report.done.append(doc_id)
             if empty_pages:
                 report.nothing_found[doc_id] = empty_pages
-    progress(Progress("document", "Done", len(document_ids), len(document_ids)))
+    progress(Progress("document", _("Done"), len(document_ids), len(document_ids)))
     return report
 
 
@@ -137,7 +138,7 @@ def _extract_one(
     """Read every page and store the result; returns the pages (from 1) where nothing was found."""
     summary = docs.get_document(conn, doc_id)
     if summary is None:
-        raise ModelError(f"Document {doc_id} is no longer in the vault.")
+        raise ModelError(_("Document {id} is no longer in the vault.").format(id=doc_id))
     total = docs.page_count(conn, doc_id)
     _set_status(conn, doc_id, DocumentStatus.READING, None)
     items: list[ExtractedItem] = []
@@ -150,8 +151,8 @@ def _extract_one(
         cancel.raise_if_cancelled()
         page = docs.get_page(conn, doc_id, index)
         assert page is not None
-        progress(Progress("page", f"Reading page {index + 1} of {total}", index, total, document_id=doc_id,
-                          page=index + 1))
+        progress(Progress("page", _("Reading page {number} of {total}").format(number=index + 1, total=total), index,
+                          total, document_id=doc_id, page=index + 1))
         result, attempt_ids = _read_page(conn, engine, doc_id, page, progress, cancel, started, total)
         validated = validate_page(result.extraction, page, page_index=index, language=summary.language)
         ok_attempt = attempt_ids[-1] if attempt_ids else None
@@ -219,7 +220,9 @@ def _read_page(
 
 def _on_page(finding: Finding, index: int, total: int) -> Finding:
     """A page's finding as the document shows it: which page, when there are several."""
-    return finding if total == 1 else replace(finding, message=f"Page {index + 1}: {finding.message}")
+    if total == 1:
+        return finding
+    return replace(finding, message=_("Page {number}: {message}").format(number=index + 1, message=finding.message))
 
 
 def _stamp(records: Sequence[AttemptRecord], doc_id: int, page_index: int) -> list[AttemptRecord]:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from coheara.cancel import CancelToken, Progress, ProgressCallback, no_progress
 from coheara.errors import BadInputError, Cancelled, FileTooLargeError, PdfPasswordError
+from coheara.i18n import _
 from coheara.ingest.checks import CheckedFile, check_file
 from coheara.untrusted.limits import MAX_FILE_BYTES
 from coheara.raster import iter_pages
@@ -56,11 +57,12 @@ def import_files(
     for number, path in enumerate(paths, start=1):
         if cancel is not None:
             cancel.raise_if_cancelled()
-        progress(Progress("import", f"Importing file {number} of {len(paths)}", number - 1, len(paths)))
+        progress(Progress("import", _("Importing file {number} of {total}").format(number=number, total=len(paths)),
+                          number - 1, len(paths)))
         outcome = import_one(vault, Path(path), pdf_password=pdf_password, ask_password=ask_password,
                              progress=progress, cancel=cancel)
         outcomes.append(outcome)
-    progress(Progress("import", "Import finished", len(paths), len(paths)))
+    progress(Progress("import", _("Import finished"), len(paths), len(paths)))
     return outcomes
 
 
@@ -87,7 +89,7 @@ def import_one(
             existing = docs.find_by_sha256(conn, checked.sha256)
         if existing is not None:
             return ImportOutcome(path, "duplicate", existing, checked.page_count,
-                                 reason="Already in your vault (same file imported before).")
+                                 reason=_("Already in your vault (same file imported before)."))
         doc_id, count = _store(vault, path, data, checked, pdf_password, progress, cancel)
     except Cancelled:
         raise
@@ -100,15 +102,15 @@ def import_one(
 def _read(path: Path) -> bytes:
     """The whole file, if it is a regular file within the size limit (read with a bound, whatever
     its size claims: a link to /dev/zero says 0 bytes and never ends; a FIFO would block forever)."""
-    too_large = FileTooLargeError(f"This file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB, "
-                                  "the most Coheara accepts.")
+    too_large = FileTooLargeError(_("This file is larger than {size} MB, the most Coheara accepts.").format(
+        size=MAX_FILE_BYTES // (1024 * 1024)))
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
             raise IsADirectoryError
         if not stat.S_ISREG(info.st_mode):
-            raise BadInputError("This is not a regular file (a device, a pipe or a socket); only files can be "
-                                "imported.")
+            raise BadInputError(_("This is not a regular file (a device, a pipe or a socket); only files can be "
+                                  "imported."))
         if info.st_size > MAX_FILE_BYTES:
             raise too_large
         with path.open("rb") as handle:
@@ -117,13 +119,13 @@ def _read(path: Path) -> bytes:
             raise too_large
         return data
     except IsADirectoryError:
-        raise BadInputError("This is a folder, not a file.") from None
+        raise BadInputError(_("This is a folder, not a file.")) from None
     except FileNotFoundError:
-        raise BadInputError("The file does not exist.") from None
+        raise BadInputError(_("The file does not exist.")) from None
     except PermissionError:
-        raise BadInputError("Coheara is not allowed to read this file.") from None
+        raise BadInputError(_("Coheara is not allowed to read this file.")) from None
     except OSError:
-        raise BadInputError("The file could not be read.") from None
+        raise BadInputError(_("The file could not be read.")) from None
 
 
 def _store(
@@ -152,8 +154,8 @@ def _store(
                 cancel.raise_if_cancelled()
             docs.insert_page(conn, doc_id, page)
             count += 1
-            progress(Progress("rasterize", f"Preparing page {count} of {total}", count, total, document_id=doc_id,
-                              page=count))
+            progress(Progress("rasterize", _("Preparing page {number} of {total}").format(number=count, total=total),
+                              count, total, document_id=doc_id, page=count))
         if count != total:
             docs.set_page_count(conn, doc_id, count)
     return doc_id, count

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from coheara.errors import ReadingBusyError
+from coheara.i18n import _
 
 try:
     import fcntl
@@ -32,8 +33,8 @@ def reading_lock(runtime: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             raise ReadingBusyError(
-                "Another Coheara window or command is reading documents right now.",
-                hint="Your documents are read there; nothing was changed here.",
+                _("Another Coheara window or command is reading documents right now."),
+                hint=_("Your documents are read there; nothing was changed here."),
             ) from None
         try:
             yield

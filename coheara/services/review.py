@@ -13,6 +13,7 @@ from dataclasses import replace
 from coheara.domain.documents import DocumentStatus
 from coheara.domain.items import DOMAIN_FIELDS, Domain, ExtractedItem, ReviewState
 from coheara.errors import KnownError
+from coheara.i18n import _
 from coheara.services.vault import Vault
 from coheara.storage import documents as docs
 from coheara.storage import items as store
@@ -32,7 +33,7 @@ def items_for_document(vault: Vault, document_id: int) -> list[ExtractedItem]:
 def _load(conn: Connection, item_id: int) -> ExtractedItem:
     item = store.get_item(conn, item_id)
     if item is None:
-        raise ItemNotFoundError("That value no longer exists (it may have been deleted).")
+        raise ItemNotFoundError(_("That value no longer exists (it may have been deleted)."))
     return item
 
 
@@ -50,7 +51,8 @@ def edit_item(vault: Vault, item_id: int, changes: dict[str, str | None]) -> Ext
         before = _load(conn, item_id)
         unknown = set(changes) - set(DOMAIN_FIELDS[before.domain])
         if unknown:
-            raise KnownError(f"Unknown field for {before.domain.label.lower()}: {', '.join(sorted(unknown))}.")
+            raise KnownError(_("Unknown field for {domain}: {fields}.").format(
+                domain=before.domain.in_sentence, fields=", ".join(sorted(unknown))))
         fields = dict(before.fields)
         fields.update({k: (v.strip() or None) if isinstance(v, str) else v for k, v in changes.items()})
         if fields == before.fields:

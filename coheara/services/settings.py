@@ -8,6 +8,7 @@ from urllib.parse import urlparse
 
 from coheara.config import AppPaths, Settings, load_settings, save_settings
 from coheara.errors import RemoteHostRefusedError, UsageError
+from coheara.i18n import _
 
 
 def load(paths: AppPaths) -> Settings:
@@ -42,12 +43,12 @@ def set_ollama_host(paths: AppPaths, host: str, *, confirmed_remote: bool = Fals
     host = host.strip()
     parsed = urlparse(host if "://" in host else f"http://{host}")
     if parsed.scheme not in ("http", "https") or not parsed.hostname or any(c.isspace() for c in host):
-        raise UsageError("That is not a valid address (example: http://127.0.0.1:11434).")
+        raise UsageError(_("That is not a valid address (example: {example}).").format(example="http://127.0.0.1:11434"))
     local = host_is_local(host)
     if not local and not confirmed_remote:
         raise RemoteHostRefusedError(
-            "This address is not on this computer: your documents would be sent over the network.",
-            hint="Confirm explicitly to allow it.",
+            _("This address is not on this computer: your documents would be sent over the network."),
+            hint=_("Confirm explicitly to allow it."),
         )
     settings = load_settings(paths)
     settings.ollama_host = host if "://" in host else f"http://{host}"

@@ -29,6 +29,7 @@ from coheara.errors import (
     VaultError,
     VaultWriteError,
 )
+from coheara.i18n import _
 from coheara.security.keys import KeyStore
 from coheara.storage.connection import (
     DAMAGED_HINT,
@@ -95,7 +96,8 @@ class Vault:
     def writing(self) -> Iterator[Connection]:
         """A connection inside one write transaction: all of it commits, or none."""
         if self.damaged:
-            raise VaultDamagedError(DAMAGED_MESSAGE, hint="Nothing more is written to it. " + DAMAGED_HINT)
+            raise VaultDamagedError(_(DAMAGED_MESSAGE),
+                                    hint=_("Nothing more is written to it. {hint}").format(hint=_(DAMAGED_HINT)))
         with self.known_errors(), closing(self.connect()) as conn, transaction(conn):
             yield conn
 
@@ -155,19 +157,20 @@ def _check_pair(paths: AppPaths) -> None:
         return
     if paths.vault.exists():
         raise KeyFileError(
-            "The key file beside your vault (vault.keys.json) is missing.",
-            hint="Restore it from your backup; Coheara will not create a new vault over the old one.",
+            _("The key file beside your vault ({name}) is missing.").format(name="vault.keys.json"),
+            hint=_("Restore it from your backup; Coheara will not create a new vault over the old one."),
         )
     raise VaultError(
-        "The vault file (vault.db) is missing but its key file is there.",
-        hint="Restore vault.db from your backup; Coheara will not start a new vault over its keys.",
+        _("The vault file ({name}) is missing but its key file is there.").format(name="vault.db"),
+        hint=_("Restore {name} from your backup; Coheara will not start a new vault over its keys.").format(
+            name="vault.db"),
     )
 
 
 def create_vault(paths: AppPaths, keystore: KeyStore, passphrase: str | None) -> tuple[Vault, str]:
     """Create a new vault. Returns it and the recovery key, to be shown to the patient once."""
     if vault_state(paths) != "new":
-        raise VaultError("A vault already exists here; Coheara never replaces one.")
+        raise VaultError(_("A vault already exists here; Coheara never replaces one."))
     paths.ensure()
     if _unfinished_creation(paths):
         _discard_unfinished_creation(paths)
@@ -178,7 +181,7 @@ def create_vault(paths: AppPaths, keystore: KeyStore, passphrase: str | None) ->
     try:
         creating.touch(mode=0o600, exist_ok=False)
     except FileExistsError:
-        raise VaultError("Another Coheara is creating a vault here right now.") from None
+        raise VaultError(_("Another Coheara is creating a vault here right now.")) from None
     except OSError as exc:
         raise _write_error(exc) from None
     try:
@@ -210,8 +213,8 @@ def create_vault(paths: AppPaths, keystore: KeyStore, passphrase: str | None) ->
 def _write_error(exc: OSError) -> VaultError | OSError:
     """A full disk or a file size limit during creation, in one sentence; any other OSError as it is."""
     if exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
-        return VaultWriteError("Coheara could not write to the disk (is it full?). No vault was created; "
-                               "free some space and try again.")
+        return VaultWriteError(_("Coheara could not write to the disk (is it full?). No vault was created; "
+                                 "free some space and try again."))
     return exc
 
 
@@ -219,7 +222,7 @@ def unlock_vault(paths: AppPaths, keystore: KeyStore, credentials: Credentials) 
     """Unlock with the recovery key, the keyring or the passphrase, then migrate if needed."""
     _check_pair(paths)
     if vault_state(paths) == "new":
-        raise VaultError("There is no vault yet.", hint="Import a document or start the app to create one.")
+        raise VaultError(_("There is no vault yet."), hint=_("Import a document or start the app to create one."))
     key, source = _unwrap(keystore, credentials)
     vault = Vault(paths, key, keystore, source)
     try:
@@ -228,12 +231,12 @@ def unlock_vault(paths: AppPaths, keystore: KeyStore, credentials: Credentials) 
     except KeyMismatchError:
         if source == "keyring":
             raise StoredKeyInvalidError(
-                "The key stored in your system keyring does not open this vault.",
-                hint="Unlock with your passphrase or recovery key.",
+                _("The key stored in your system keyring does not open this vault."),
+                hint=_("Unlock with your passphrase or recovery key."),
             ) from None
         raise VaultDamagedError(
-            "The vault could not be decrypted although the key is right: its first page is damaged.",
-            hint="Nothing was changed. Restore the latest copy from the backups folder.",
+            _("The vault could not be decrypted although the key is right: its first page is damaged."),
+            hint=_(DAMAGED_HINT),
         ) from None
     if source != "keyring" and credentials.use_keyring:
         try:
@@ -266,6 +269,6 @@ def _unwrap(keystore: KeyStore, credentials: Credentials) -> tuple[bytes, str]:
     if keyring_error is not None and not isinstance(keyring_error, NoKeyAvailableError):
         raise keyring_error
     raise NoKeyAvailableError(
-        "The vault is locked and no passphrase was given.",
-        hint="Set COHEARA_PASSPHRASE, or run the command in a terminal to be asked.",
+        _("The vault is locked and no passphrase was given."),
+        hint=_("Set COHEARA_PASSPHRASE, or run the command in a terminal to be asked."),
     )

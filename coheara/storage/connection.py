@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 import sqlcipher3
 
 from coheara.errors import VaultDamagedError, VaultError, VaultWriteError
+from coheara.i18n import N_, _
 
 if TYPE_CHECKING:
     # sqlcipher3 ships no types; it is the sqlite3 module built against SQLCipher, with the same
@@ -50,12 +51,12 @@ def connect(path: Path, key: bytes, *, create: bool = False) -> Connection:
     """Open (or, with ``create``, create) the vault at ``path`` and check the key on page 1."""
     path = Path(path)
     if not create and not path.exists():
-        raise VaultError("The vault file is missing.", hint="Restore it from a backup, or start a new one.")
+        raise VaultError(_("The vault file is missing."), hint=_("Restore it from a backup, or start a new one."))
     if not create and path.is_file() and path.stat().st_size == 0:
         # SQLite would take an empty file for a new database and the migrations would build an empty
         # vault in it: the patient's data would look gone, and later imports would go there.
-        raise VaultDamagedError("The vault file is empty (0 bytes): it was cut short or overwritten.",
-                                hint=DAMAGED_HINT)
+        raise VaultDamagedError(_("The vault file is empty (0 bytes): it was cut short or overwritten."),
+                                hint=_(DAMAGED_HINT))
     conn: Connection = sqlcipher3.connect(str(path), timeout=30, isolation_level=None, check_same_thread=False)
     try:
         # Route nothing to stderr: a wrong key would otherwise print HMAC errors to the terminal.
@@ -81,8 +82,8 @@ def _check_key(conn: Connection) -> None:
     except DatabaseError as exc:
         if (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF == SQLITE_NOTADB:
             raise KeyMismatchError(
-                "This key does not open the vault.",
-                hint="The key file may belong to another vault, or the vault's first page is damaged.",
+                _("This key does not open the vault."),
+                hint=_("The key file may belong to another vault, or the vault's first page is damaged."),
             ) from None
         raise map_database_error(exc) from None
 
@@ -92,8 +93,9 @@ def _check_key(conn: Connection) -> None:
 SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY = 3, 5, 6, 8
 SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_NOTADB = 10, 11, 13, 14, 26
 
-DAMAGED_MESSAGE = "The vault file is damaged."
-DAMAGED_HINT = "Nothing was changed. Restore the latest copy from the backups folder."
+# In English; translated with _() where they are raised.
+DAMAGED_MESSAGE = N_("The vault file is damaged.")
+DAMAGED_HINT = N_("Nothing was changed. Restore the latest copy from the backups folder.")
 
 
 def known_database_error(exc: BaseException) -> VaultError | None:
@@ -107,14 +109,14 @@ def known_database_error(exc: BaseException) -> VaultError | None:
         return None
     primary = code & 0xFF
     if primary in (SQLITE_CORRUPT, SQLITE_NOTADB):
-        return VaultDamagedError(DAMAGED_MESSAGE, hint=DAMAGED_HINT)
+        return VaultDamagedError(_(DAMAGED_MESSAGE), hint=_(DAMAGED_HINT))
     if primary in (SQLITE_FULL, SQLITE_IOERR):
-        return VaultWriteError("Coheara could not write to the disk (is it full?). Nothing already stored was lost.")
+        return VaultWriteError(_("Coheara could not write to the disk (is it full?). Nothing already stored was lost."))
     if primary in (SQLITE_READONLY, SQLITE_PERM, SQLITE_CANTOPEN):
-        return VaultWriteError("The vault's folder cannot be written to (read-only, or no permission). "
-                               "Nothing already stored was lost.")
+        return VaultWriteError(_("The vault's folder cannot be written to (read-only, or no permission). "
+                                 "Nothing already stored was lost."))
     if primary in (SQLITE_BUSY, SQLITE_LOCKED):
-        return VaultWriteError("The vault is busy in another Coheara window. Try again in a moment.")
+        return VaultWriteError(_("The vault is busy in another Coheara window. Try again in a moment."))
     return None
 
 

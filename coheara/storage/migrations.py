@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from importlib import resources
 
 from coheara.errors import VaultTooNewError
+from coheara.i18n import _
 from coheara.storage.connection import Connection, DatabaseError, map_database_error
 
 _NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
@@ -65,8 +66,9 @@ def migrate(
     current = current_version(conn)
     if current > newest:
         raise VaultTooNewError(
-            f"This vault was written by a newer Coheara (schema {current}; this app knows {newest}).",
-            hint="Install the newer version of Coheara. The vault was not changed.",
+            _("This vault was written by a newer Coheara (schema {current}; this app knows {newest}).").format(
+                current=current, newest=newest),
+            hint=_("Install the newer version of Coheara. The vault was not changed."),
         )
     goal = newest if target is None else target
     pending = [m for m in migrations if current < m.version <= goal]

@@ -18,19 +18,21 @@ from PIL import Image
 
 from coheara.domain import FileKind
 from coheara.errors import CorruptFileError, ImageTooLargeError, PdfPasswordError
+from coheara.i18n import N_, _
 from coheara.untrusted.limits import MAX_IMAGE_PIXELS, MAX_PDF_IMAGE_PIXELS
 
-IMAGE_TOO_LARGE_MESSAGE = "This image is too large to open safely."
-IMAGE_TOO_LARGE_HINT = "Take the photo at the camera's normal resolution, or scan at 300 dpi."
-IMAGE_DAMAGED_MESSAGE = "This image file is damaged or incomplete and cannot be read."
-PDF_DAMAGED_MESSAGE = "This PDF is damaged and cannot be opened."
-PDF_PAGE_DAMAGED_MESSAGE = "A page of this PDF is damaged and cannot be shown."
-PDF_IMAGE_TOO_LARGE_MESSAGE = "This PDF holds an image too large to open safely."
-PDF_NO_PAGES_MESSAGE = "This PDF has no pages that can be read; it may be damaged."
-NEEDS_PASSWORD_MESSAGE = "This PDF is protected by a password."
-NEEDS_PASSWORD_HINT = "Enter its password when asked, or give it with --pdf-password."
-WRONG_PASSWORD_MESSAGE = "The PDF password is not correct."
-WRONG_PASSWORD_HINT = "Check the password (it is case-sensitive) and try again."
+# Messages in English; translated with _() where they are raised.
+IMAGE_TOO_LARGE_MESSAGE = N_("This image is too large to open safely.")
+IMAGE_TOO_LARGE_HINT = N_("Take the photo at the camera's normal resolution, or scan at 300 dpi.")
+IMAGE_DAMAGED_MESSAGE = N_("This image file is damaged or incomplete and cannot be read.")
+PDF_DAMAGED_MESSAGE = N_("This PDF is damaged and cannot be opened.")
+PDF_PAGE_DAMAGED_MESSAGE = N_("A page of this PDF is damaged and cannot be shown.")
+PDF_IMAGE_TOO_LARGE_MESSAGE = N_("This PDF holds an image too large to open safely.")
+PDF_NO_PAGES_MESSAGE = N_("This PDF has no pages that can be read; it may be damaged.")
+NEEDS_PASSWORD_MESSAGE = N_("This PDF is protected by a password.")
+NEEDS_PASSWORD_HINT = N_("Enter its password when asked, or give it with --pdf-password.")
+WRONG_PASSWORD_MESSAGE = N_("The PDF password is not correct.")
+WRONG_PASSWORD_HINT = N_("Check the password (it is case-sensitive) and try again.")
 
 # Pillow warns above its limit and refuses above twice that; the warning is made an error while
 # we decode, so this is the limit that holds. Process-wide on purpose.
@@ -61,23 +63,25 @@ def guarded_image_decoding() -> Iterator[None]:
         try:
             yield
         except (Image.DecompressionBombError, Image.DecompressionBombWarning, MemoryError):
-            raise ImageTooLargeError(IMAGE_TOO_LARGE_MESSAGE, IMAGE_TOO_LARGE_HINT) from None
+            raise ImageTooLargeError(_(IMAGE_TOO_LARGE_MESSAGE), _(IMAGE_TOO_LARGE_HINT)) from None
         except _IMAGE_ERRORS as exc:
             # A compressed PNG text chunk that expands without bound is a bomb, not damage.
             if isinstance(exc, ValueError) and "too large" in str(exc):
-                raise ImageTooLargeError(IMAGE_TOO_LARGE_MESSAGE, IMAGE_TOO_LARGE_HINT) from None
-            raise CorruptFileError(IMAGE_DAMAGED_MESSAGE) from None
+                raise ImageTooLargeError(_(IMAGE_TOO_LARGE_MESSAGE), _(IMAGE_TOO_LARGE_HINT)) from None
+            raise CorruptFileError(_(IMAGE_DAMAGED_MESSAGE)) from None
 
 
 @contextmanager
 def guarded_pdf(message: str = PDF_DAMAGED_MESSAGE) -> Iterator[None]:
-    """Turn MuPDF failures into ``CorruptFileError(message)`` or ``ImageTooLargeError``."""
+    """Turn MuPDF failures into ``CorruptFileError(message)`` or ``ImageTooLargeError``.
+
+    ``message`` is one of the English constants above; it is translated when raised."""
     try:
         yield
     except (pymupdf.mupdf.FzErrorLimit, MemoryError):
-        raise ImageTooLargeError(PDF_IMAGE_TOO_LARGE_MESSAGE) from None
+        raise ImageTooLargeError(_(PDF_IMAGE_TOO_LARGE_MESSAGE)) from None
     except PDF_ERRORS:
-        raise CorruptFileError(message) from None
+        raise CorruptFileError(_(message)) from None
     finally:
         # MuPDF keeps every warning in a process-wide list; do not let it grow or linger.
         pymupdf.TOOLS.reset_mupdf_warnings()
@@ -87,9 +91,9 @@ def check_image_size(size: tuple[int, int]) -> None:
     """Refuse an image whose declared size is empty or above ``MAX_IMAGE_PIXELS``."""
     width, height = size
     if width <= 0 or height <= 0:
-        raise CorruptFileError(IMAGE_DAMAGED_MESSAGE)
+        raise CorruptFileError(_(IMAGE_DAMAGED_MESSAGE))
     if width * height > MAX_IMAGE_PIXELS:
-        raise ImageTooLargeError(IMAGE_TOO_LARGE_MESSAGE, IMAGE_TOO_LARGE_HINT)
+        raise ImageTooLargeError(_(IMAGE_TOO_LARGE_MESSAGE), _(IMAGE_TOO_LARGE_HINT))
 
 
 def refuse_huge_pdf_images(doc: pymupdf.Document, index: int) -> None:
@@ -103,7 +107,7 @@ def refuse_huge_pdf_images(doc: pymupdf.Document, index: int) -> None:
         if smask and smask != xref:
             sizes.append((_dict_int(doc, smask, "Width"), _dict_int(doc, smask, "Height")))
         if any(w * h > MAX_PDF_IMAGE_PIXELS for w, h in sizes):
-            raise ImageTooLargeError(PDF_IMAGE_TOO_LARGE_MESSAGE)
+            raise ImageTooLargeError(_(PDF_IMAGE_TOO_LARGE_MESSAGE))
 
 
 def _dict_int(doc: pymupdf.Document, xref: int, key: str) -> int:
@@ -130,9 +134,9 @@ def unlock_pdf(doc: pymupdf.Document, password: str | None) -> None:
     if not doc.needs_pass:
         return
     if not password:
-        raise PdfPasswordError(NEEDS_PASSWORD_MESSAGE, NEEDS_PASSWORD_HINT)
+        raise PdfPasswordError(_(NEEDS_PASSWORD_MESSAGE), _(NEEDS_PASSWORD_HINT))
     if not doc.authenticate(password):
-        raise PdfPasswordError(WRONG_PASSWORD_MESSAGE, WRONG_PASSWORD_HINT)
+        raise PdfPasswordError(_(WRONG_PASSWORD_MESSAGE), _(WRONG_PASSWORD_HINT))
 
 
 _PILLOW_FORMATS: dict[FileKind, str] = {

@@ -9,8 +9,10 @@ in ``resources/analytes.json`` (``plausible``, in the analyte's default unit).
 from __future__ import annotations
 
 from datetime import date, timedelta
+from decimal import Decimal
 
 from coheara.domain import Finding
+from coheara.i18n import _, number, show_date
 from coheara.validation.analytes import Analyte, fits
 from coheara.validation.conversion import to_default_unit
 from coheara.validation.doses import DoseSchedule
@@ -29,11 +31,11 @@ _EARLIEST = date(1900, 1, 1)
 
 
 def fmt(value: float) -> str:
-    """A number as a person writes it: 15, 4.5, 0.012 (no trailing zeros, no exponent)."""
+    """A number as a person writes it: 15, 4.5, 0.012 (no trailing zeros, no exponent), in the patient's locale."""
     text = f"{value:.4g}" if abs(value) < 1e6 else f"{value:.0f}"
     if "e" in text:
         text = f"{value:f}".rstrip("0").rstrip(".")
-    return text
+    return number(Decimal(text), 12)  # "4,5" in German and French
 
 
 def check_lab(
@@ -41,11 +43,12 @@ def check_lab(
 ) -> list[Finding]:
     """Findings about one lab result: impossible values, a unit of the wrong kind, an inverted range."""
     findings: list[Finding] = []
-    label = analyte.name if analyte else "This value"
+    label = analyte.name if analyte else _("This value")
     if analyte and unit and not fits(analyte, unit):
         findings.append(
             Finding(
-                "unit_unexpected", f"{analyte.name} is not usually measured in {unit.code}; check the unit.", "unit"
+                "unit_unexpected", _("{test} is not usually measured in {unit}; check the unit.").format(
+                    test=analyte.name, unit=unit.code), "unit"
             )
         )
     x = value.value if value and not value.is_range else None
@@ -55,7 +58,8 @@ def check_lab(
         )
         if x < 0 and negative_impossible:
             findings.append(
-                Finding("negative_value", f"{label} cannot be negative ({fmt(x)}).", "value", "implausible")
+                Finding("negative_value", _("{test} cannot be negative ({value}).").format(test=label, value=fmt(x)),
+                        "value", "implausible")
             )
         elif analyte and analyte.plausible and unit and analyte.unit:
             in_default = to_default_unit(x, unit.code, analyte.key)
@@ -64,15 +68,18 @@ def check_lab(
                 findings.append(
                     Finding(
                         "implausible_value",
-                        f"{analyte.name} {fmt(x)} {unit.code} is outside what is humanly possible "
-                        f"({fmt(low)}–{fmt(high)} {analyte.unit}); please check it against the page.",
+                        _("{test} {value} {unit} is outside what is humanly possible ({low}–{high} {plausible_unit}); "
+                          "please check it against the page.").format(
+                            test=analyte.name, value=fmt(x), unit=unit.code, low=fmt(low), high=fmt(high),
+                            plausible_unit=analyte.unit),
                         "value",
                         "implausible",
                     )
                 )
     if reference and reference.low is not None and reference.high is not None and reference.low > reference.high:
         findings.append(
-            Finding("range_inverted", "The reference range's lower limit is above its upper limit.", "reference_range")
+            Finding("range_inverted", _("The reference range's lower limit is above its upper limit."),
+                    "reference_range")
         )
     return findings
 
@@ -84,9 +91,11 @@ def check_date(iso: str | None, field: str, today: date | None = None) -> list[F
     day = date.fromisoformat(iso)
     today = today or date.today()
     if day > today + timedelta(days=1):
-        return [Finding("future_date", f"The date {iso} is in the future.", field, "implausible")]
+        return [Finding("future_date", _("The date {date} is in the future.").format(date=show_date(iso)), field,
+                        "implausible")]
     if day < _EARLIEST:
-        return [Finding("ancient_date", f"The date {iso} is before 1900.", field, "implausible")]
+        return [Finding("ancient_date", _("The date {date} is before 1900.").format(date=show_date(iso)), field,
+                        "implausible")]
     return []
 
 
@@ -98,13 +107,13 @@ def check_medication(
     if strength and strength.value is not None and strength_unit:
         grams = strength.value * strength_unit.factor if strength_unit.dim == "mass" else None
         if strength.value < 0:
-            findings.append(Finding("negative_value", "A strength cannot be negative.", "strength", "implausible"))
+            findings.append(Finding("negative_value", _("A strength cannot be negative."), "strength", "implausible"))
         elif grams is not None and grams > _MAX_STRENGTH_GRAMS:
             findings.append(
                 Finding(
                     "implausible_strength",
-                    f"A strength of {fmt(strength.value)} {strength_unit.code} is far above any single dose; "
-                    "please check it against the page.",
+                    _("A strength of {value} {unit} is far above any single dose; please check it against the "
+                      "page.").format(value=fmt(strength.value), unit=strength_unit.code),
                     "strength",
                     "implausible",
                 )
@@ -114,7 +123,8 @@ def check_medication(
         if any(a > _MAX_AMOUNT_PER_INTAKE for a in amounts):
             findings.append(
                 Finding(
-                    "implausible_dose", "More than 100 units at one time of day is implausible.", "dose", "implausible"
+                    "implausible_dose", _("More than {count} units at one time of day is implausible.").format(
+                        count=fmt(_MAX_AMOUNT_PER_INTAKE)), "dose", "implausible"
                 )
             )
     return findings

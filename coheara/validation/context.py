@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from coheara.domain import Finding, PageImage
+from coheara.i18n import _, show_date
 from coheara.validation.checks import check_date
-from coheara.validation.dates import ParsedDate, date_order_for, page_date_order, parse_date
+from coheara.validation.dates import DAY_FIRST, ParsedDate, date_order_for, page_date_order, parse_date
 from coheara.validation.language import detect_language, normalize_language
 from coheara.validation.numbers import decimal_separator_for, page_decimal_separator
 from coheara.validation.textfold import fold
@@ -73,7 +74,8 @@ def read_date(text: str | None, field_name: str, ctx: PageContext) -> tuple[str 
         return None, [
             Finding(
                 "date_ambiguous",
-                f"'{text.strip()}' could be day/month or month/day; the page does not say which, so it was not read.",
+                _("'{text}' could be day/month or month/day; the page does not say which, so it was not read.").format(
+                    text=text.strip()),
                 field_name,
             )
         ]
@@ -81,7 +83,7 @@ def read_date(text: str | None, field_name: str, ctx: PageContext) -> tuple[str 
         return None, [
             Finding(
                 "date_unreadable",
-                f"'{text.strip()}' was not recognized as a date; kept as printed.",
+                _("'{text}' was not recognized as a date; kept as printed.").format(text=text.strip()),
                 field_name,
                 "info",
             )
@@ -90,7 +92,12 @@ def read_date(text: str | None, field_name: str, ctx: PageContext) -> tuple[str 
     if parsed.order_note:
         findings.append(
             Finding(
-                "date_order", f"'{text.strip()}' can only be {parsed.order_note}; {parsed.iso}.", field_name, "info"
+                "date_order",
+                (_("'{text}' can only be read as day first; {date}.") if parsed.order_note == DAY_FIRST
+                 else _("'{text}' can only be read as month first; {date}.")).format(
+                    text=text.strip(), date=show_date(parsed.iso)),
+                field_name,
+                "info",
             )
         )
     return parsed.iso, findings

@@ -47,6 +47,11 @@ _MONTH_NAME_DAY = re.compile(r"\b(" + _MONTH_RE + r")\.?\s+(\d{1,2})(?:st|nd|rd|
 _SLASHED_EVIDENCE = re.compile(r"(?<![\d.])(\d{1,2})[/-](\d{1,2})[/-](\d{2,4})(?!\d)")
 
 
+# How an odd date was read (``ParsedDate.order_note``), in English; the finding says it in the patient's words.
+DAY_FIRST = "read as day first"
+MONTH_FIRST = "read as month first"
+
+
 @dataclass(frozen=True, slots=True)
 class ParsedDate:
     """``iso`` (yyyy-mm-dd) when the date could be read; ``ambiguous`` when only the order was unknown."""
@@ -123,7 +128,7 @@ def _numeric(match: re.Match[str], order: str | None) -> ParsedDate:
         return ParsedDate(_iso(year, first, second))
     if first > 12 or second > 12:
         proven = "DMY" if first > 12 else "MDY"
-        note = None if order in (None, proven) else f"read as {'day' if proven == 'DMY' else 'month'} first"
+        note = None if order in (None, proven) else (DAY_FIRST if proven == "DMY" else MONTH_FIRST)
         iso = _iso(year, second, first) if proven == "DMY" else _iso(year, first, second)
         return ParsedDate(iso, order_note=note if iso else None)
     if order == "DMY":

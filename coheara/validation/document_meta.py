@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from coheara.domain import Finding
+from coheara.i18n import _
 from coheara.schemas.extraction import DocumentInfo
 from coheara.validation.context import PageContext, read_date
 
@@ -54,8 +55,8 @@ def merge_document_meta(pages: list[dict[str, Any]]) -> dict[str, Any]:
         findings.append(
             Finding(
                 "date_conflict",
-                f"The pages show different document dates ({', '.join(dates)}); {dates[0]} is used. "
-                "Change it if another one is right.",
+                _("The pages show different document dates ({dates}); {date} is used. Change it if another one is "
+                  "right.").format(dates=", ".join(dates), date=dates[0]),
                 "document.date",
             )
         )

@@ -12,6 +12,7 @@ import unicodedata
 from functools import lru_cache
 
 from coheara.domain import Finding
+from coheara.i18n import ngettext
 
 # Whitespace controls become a plain space (a value split over two lines stays two words).
 _SPACES = frozenset("\t\n\r\v\f\x85\u2028\u2029")
@@ -45,12 +46,13 @@ def clean_fields(fields: dict[str, str | None]) -> tuple[dict[str, str | None], 
         text, removed = strip_invisible(value)
         cleaned[name] = text
         if removed:
-            noun = "character" if removed == 1 else "characters"
             findings.append(
                 Finding(
                     "invisible_characters",
-                    f"{removed} invisible {noun} (such as a text-direction mark or a null) removed from "
-                    f"“{text.strip()}”; check it against the page.",
+                    ngettext("{count} invisible character (such as a text-direction mark or a null) removed from "
+                             "“{text}”; check it against the page.",
+                             "{count} invisible characters (such as a text-direction mark or a null) removed from "
+                             "“{text}”; check it against the page.", removed).format(count=removed, text=text.strip()),
                     name,
                 )
             )

@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from coheara.domain import Domain, Finding
+from coheara.i18n import _, number
 from coheara.validation.checks import check_medication
 from coheara.validation.context import PageContext, read_date
 from coheara.validation.doses import DoseSchedule, normalize_route, parse_frequency, parse_scheme, parse_strength
@@ -73,7 +74,9 @@ def normalize_medication(fields: dict[str, str | None], ctx: PageContext) -> tup
     strength_unit = UNITS[strength.rest] if strength else None
     if strength and strength.ambiguous:
         severity = "info" if ctx.language else "warning"
-        message = f"'{fields.get('strength')}' was read as {strength.value:g} {strength.rest}; check it on the page."
+        message = _("'{printed}' was read as {value} {unit}; check it on the page.").format(
+            printed=fields.get("strength"), value=number(strength.value) if strength.value is not None else "",
+            unit=strength.rest)
         findings.append(Finding("number_ambiguous", message, "strength", severity))
     dose_scheme = parse_scheme(fields.get("dose"))
     scheme = dose_scheme or parse_scheme(fields.get("frequency"))

@@ -14,6 +14,7 @@ from typing import Any
 
 from coheara.domain import Finding
 from coheara.domain.lab_value import QUANTITY, RANGE, TEXT
+from coheara.i18n import _, pgettext
 from coheara.validation.analytes import Analyte, loinc_for, resolve_analyte
 from coheara.validation.checks import check_lab, fmt
 from coheara.validation.context import PageContext, read_date
@@ -23,7 +24,11 @@ from coheara.validation.numbers import ParsedNumber
 from coheara.validation.ranges import parse_range
 from coheara.validation.units import UNITS, Unit, normalize_unit
 
-_FLAG_WORDS = {"H": "high", "L": "low", "N": "normal", "A": "abnormal"}
+def _flag_word(flag: str) -> str:
+    """A computed or printed flag (H, L, N, A) as a word, in the patient's language."""
+    words = {"H": pgettext("lab flag", "high"), "L": pgettext("lab flag", "low"),
+             "N": pgettext("lab flag", "normal"), "A": pgettext("lab flag", "abnormal")}
+    return words.get(flag, flag)
 
 
 def lab_analyte(fields: dict[str, str | None], ctx: PageContext) -> Analyte | None:
@@ -49,14 +54,16 @@ def normalize_lab(fields: dict[str, str | None], ctx: PageContext) -> tuple[dict
     if not unit_text and cell.unit_text:
         unit_text = cell.unit_text
         findings.append(
-            Finding("unit_from_value", f"The unit '{unit_text}' was printed with the value.", "unit", "info")
+            Finding("unit_from_value", _("The unit '{unit}' was printed with the value.").format(unit=unit_text), "unit",
+                    "info")
         )
     analyte = lab_analyte(fields, ctx)
     unit = normalize_unit(unit_text, analyte.dim if analyte else None) if unit_text else None
     if unit_text and unit is None:
         findings.append(
             Finding(
-                "unit_unknown", f"The unit '{unit_text}' is not one we know; it is kept as printed.", "unit", "info"
+                "unit_unknown", _("The unit '{unit}' is not one we know; it is kept as printed.").format(unit=unit_text),
+                "unit", "info"
             )
         )
     unfolded = number
@@ -110,13 +117,15 @@ def _cell_findings(cell: Cell) -> list[Finding]:
     if cell.kind == TEXT and cell.leftover:
         return [Finding(
             "value_not_parsed",
-            f"'{cell.printed}' could not be read completely as one number; it is kept exactly as printed.",
+            _("'{printed}' could not be read completely as one number; it is kept exactly as printed.").format(
+                printed=cell.printed),
             "value",
         )]
     if cell.kind == TEXT:
-        return [Finding("value_not_numeric", "The value is not a number; it is kept as printed.", "value", "info")]
+        return [Finding("value_not_numeric", _("The value is not a number; it is kept as printed."), "value", "info")]
     if cell.flag_text:
-        return [Finding("flag_from_value", f"The flag '{cell.flag_text}' was printed with the value.", "flag", "info")]
+        return [Finding("flag_from_value", _("The flag '{flag}' was printed with the value.").format(flag=cell.flag_text),
+                        "flag", "info")]
     return []
 
 
@@ -156,7 +165,8 @@ def _ambiguous_number(text: str, number: ParsedNumber, field: str, ctx: PageCont
     severity = "info" if ctx.language else "warning"
     return Finding(
         "number_ambiguous",
-        f"'{text.strip()}' was read as {fmt(read)}; it could also mean {fmt(other)}. Check it on the page.",
+        _("'{printed}' was read as {value}; it could also mean {other}. Check it on the page.").format(
+            printed=text.strip(), value=fmt(read), other=fmt(other)),
         field,
         severity,
     )
@@ -165,7 +175,8 @@ def _ambiguous_number(text: str, number: ParsedNumber, field: str, ctx: PageCont
 def _flag_mismatch(fields: dict[str, str | None], flag_text: str, printed: str, computed: str) -> Finding:
     return Finding(
         "flag_mismatch",
-        f"The page marks this value '{flag_text}' ({_FLAG_WORDS[printed]}), but {fields.get('value')} "
-        f"against the range {fields.get('reference_range')} is {_FLAG_WORDS[computed]}.",
+        _("The page marks this value '{flag}' ({printed}), but {value} against the range {range} is {computed}.").format(
+            flag=flag_text, printed=_flag_word(printed), value=fields.get("value"),
+            range=fields.get("reference_range"), computed=_flag_word(computed)),
         "flag",
     )

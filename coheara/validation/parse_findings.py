@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from coheara.domain.items import Domain, Finding
+from coheara.i18n import N_, _, ngettext
 from coheara.validation.parse_shapes import ReadLog
 
 __all__ = ["reader_findings"]
@@ -15,14 +16,19 @@ def reader_findings(log: ReadLog) -> tuple[Finding, ...]:
     findings: list[Finding] = []
     unread = list(dict.fromkeys(log.unread))  # the same part twice is said once
     if unread:
-        quoted = "; ".join(f"“{part}”" for part in unread[:_MAX_LISTED])
-        more = f" and {len(unread) - _MAX_LISTED} more" if len(unread) > _MAX_LISTED else ""
-        noun = "this part" if len(unread) == 1 else "these parts"
+        # Translators: quotation marks around a part of the model's answer („…“ in German, « … » in French).
+        quoted = "; ".join(_("“{text}”").format(text=part) for part in unread[:_MAX_LISTED])
+        if len(unread) > _MAX_LISTED:
+            extra = len(unread) - _MAX_LISTED
+            quoted = ngettext("{parts} and {count} more", "{parts} and {count} more", extra).format(
+                parts=quoted, count=extra)
         findings.append(
             Finding(
                 "answer_part_unread",
-                f"The model's answer for this page held {noun} that could not be read into a value: "
-                f"{quoted}{more}. Please check them against the page.",
+                ngettext("The model's answer for this page held this part that could not be read into a value: "
+                         "{parts}. Please check them against the page.",
+                         "The model's answer for this page held these parts that could not be read into a value: "
+                         "{parts}. Please check them against the page.", len(unread)).format(parts=quoted),
                 None,
                 "warning",
             )
@@ -31,8 +37,9 @@ def reader_findings(log: ReadLog) -> tuple[Finding, ...]:
         findings.append(
             Finding(
                 "item_moved_domain",
-                f"“{name}” was given under {_label(source)} but is {_article(target)}; it was moved to "
-                f"{_label(target)}.",
+                _("{name} was given under {source} but is {kind}; it was moved to {target}.").format(
+                    name=_("“{text}”").format(text=name), source=source.in_sentence, kind=_(_ONE[target]),
+                    target=target.in_sentence),
                 None,
                 "info",
             )
@@ -40,12 +47,7 @@ def reader_findings(log: ReadLog) -> tuple[Finding, ...]:
     return tuple(findings)
 
 
-def _label(domain: Domain) -> str:
-    return domain.label.lower()
-
-
-def _article(domain: Domain) -> str:
-    singular = {Domain.MEDICATIONS: "a medication", Domain.LAB_RESULTS: "a lab result",
-                Domain.DIAGNOSES: "a diagnosis", Domain.ALLERGIES: "an allergy", Domain.PROCEDURES: "a procedure",
-                Domain.REFERRALS: "a referral", Domain.INSTRUCTIONS: "an instruction"}
-    return singular[domain]
+# One item of a domain, with its article, as the end of "… but is …".
+_ONE = {Domain.MEDICATIONS: N_("a medication"), Domain.LAB_RESULTS: N_("a lab result"),
+        Domain.DIAGNOSES: N_("a diagnosis"), Domain.ALLERGIES: N_("an allergy"), Domain.PROCEDURES: N_("a procedure"),
+        Domain.REFERRALS: N_("a referral"), Domain.INSTRUCTIONS: N_("an instruction")}

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from coheara.domain import DOMAIN_FIELDS, Domain, ExtractedItem, Finding, PageImage
+from coheara.i18n import _, ngettext
 from coheara.schemas.extraction import Extraction
 from coheara.validation.context import PageContext, looks_like_electrophoresis, page_context
 from coheara.validation.document_meta import document_meta, merge_document_meta
@@ -67,7 +68,7 @@ def validate_page(
         page_findings.append(
             Finding(
                 "no_text_layer",
-                "This page has no text layer (a photo or a scan), so its values could not be checked against it.",
+                _("This page has no text layer (a photo or a scan), so its values could not be checked against it."),
                 None,
                 "info",
             )
@@ -89,9 +90,10 @@ def validate_page(
             count[identity] += 1
         rows += [(domain, fields, count[identity]) for identity, fields in first.items()]
         if empty:
-            noun = "entry was" if empty == 1 else "entries were"
             page_findings.append(
-                Finding("empty_item_dropped", f"{empty} empty {domain.label.lower()} {noun} left out.", None, "info")
+                Finding("empty_item_dropped", ngettext("{count} empty {domain} entry was left out.",
+                                                       "{count} empty {domain} entries were left out.", empty).format(
+                    count=empty, domain=domain.in_sentence), None, "info")
             )
     ctx = _with_electrophoresis(ctx, rows)
     items = [_item(domain, fields, count, ctx, index, page_index) for domain, fields, count in rows]
@@ -126,7 +128,7 @@ def revalidate_item(
 def _with_electrophoresis(ctx: PageContext, rows: list[tuple[Domain, dict[str, str | None], int]]) -> PageContext:
     """A page with two or more protein fractions is an electrophoresis: albumin there is a fraction."""
     fractions = 0
-    for domain, fields, _ in rows:
+    for domain, fields, _repeats in rows:
         if domain is Domain.LAB_RESULTS:
             analyte = lab_analyte(fields, ctx)
             fractions += bool(
@@ -144,7 +146,9 @@ def _item(
     findings = hidden + findings
     if repeats > 1:
         findings.append(
-            Finding("duplicate_item", f"This item appeared {repeats} times on the page; it is kept once.", None, "info")
+            Finding("duplicate_item", ngettext("This item appeared {count} time on the page; it is kept once.",
+                                               "This item appeared {count} times on the page; it is kept once.",
+                                               repeats).format(count=repeats), None, "info")
         )
     grounded = ground_item(domain, fields, index)
     return ExtractedItem(

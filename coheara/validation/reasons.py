@@ -8,6 +8,8 @@ with); every other reason is a ``warning``: the page says something else, or doe
 from __future__ import annotations
 
 from coheara.domain import Finding
+from coheara.domain.items import field_name
+from coheara.i18n import _
 
 NO_TEXT = "unverified_no_text"
 NOT_FOUND = "unverified_not_found"
@@ -27,66 +29,72 @@ PRIORITY = (PRINTED_OTHERWISE, REFERENCE_RANGE, NOT_RESULT, UNIT_DIFFERS, UNIT_N
 
 
 def _quoted(text: str | None) -> str:
-    return f"“{(text or '').strip()}”"
+    # Translators: quotation marks around a value as printed on the page („…“ in German, « … » in French).
+    return _("“{text}”").format(text=(text or "").strip())
 
 
 def _named(field: str, text: str | None) -> str:
     """The field and its value as the patient saw them: 'Value “5,1”', 'Reference range “3,5 - 5,1”'."""
-    return f"{field.replace('_', ' ').capitalize()} {_quoted(text)}"
+    return f"{field_name(field)} {_quoted(text)}"
 
 
 def no_text() -> Finding:
-    return Finding(NO_TEXT, "A photo or scan: no text to compare with, so nothing was verified.", None, "info")
+    return Finding(NO_TEXT, _("A photo or scan: no text to compare with, so nothing was verified."), None, "info")
 
 
 def not_found(field: str, value: str) -> Finding:
-    return Finding(NOT_FOUND, f"{_named(field, value)}: not found in this document.", field)
+    return Finding(NOT_FOUND, _("{field}: not found in this document.").format(field=_named(field, value)), field)
 
 
 def found_on_page(field: str, value: str, page_number: int) -> Finding:
-    return Finding(OTHER_PAGE, f"{_named(field, value)}: found on page {page_number}, not on this page.", field)
+    return Finding(OTHER_PAGE, _("{field}: found on page {page}, not on this page.").format(
+        field=_named(field, value), page=page_number), field)
 
 
 def other_row(field: str, value: str, anchor: str) -> Finding:
-    return Finding(OTHER_ROW, f"{_named(field, value)}: found on the page, but not on the row of {_quoted(anchor)}.", field)
+    return Finding(OTHER_ROW, _("{field}: found on the page, but not on the row of {row}.").format(
+        field=_named(field, value), row=_quoted(anchor)), field)
 
 
 def reference_range(value: str, result: str | None) -> Finding:
-    tail = f"; the result printed is {result}" if result else ""
-    return Finding(REFERENCE_RANGE, f"{_named('value', value)}: this number is the reference range, not the result{tail}.",
-                   "value")
+    message = (_("{field}: this number is the reference range, not the result; the result printed is {result}.")
+               if result else _("{field}: this number is the reference range, not the result."))
+    return Finding(REFERENCE_RANGE, message.format(field=_named("value", value), result=result), "value")
 
 
 def not_result(value: str, anchor: str, result: str | None) -> Finding:
-    tail = f"; the result printed is {result}" if result else ""
-    return Finding(NOT_RESULT, f"{_named('value', value)}: printed on the row of {_quoted(anchor)}, but not as its "
-                               f"result{tail}.", "value")
+    message = (_("{field}: printed on the row of {row}, but not as its result; the result printed is {result}.")
+               if result else _("{field}: printed on the row of {row}, but not as its result."))
+    return Finding(NOT_RESULT, message.format(field=_named("value", value), row=_quoted(anchor), result=result), "value")
 
 
 def printed_otherwise(value: str, printed: str) -> Finding:
-    return Finding(PRINTED_OTHERWISE, f"{_named('value', value)}: the page prints {printed}.", "value")
+    return Finding(PRINTED_OTHERWISE, _("{field}: the page prints {printed}.").format(
+        field=_named("value", value), printed=printed), "value")
 
 
 def unit_differs(unit: str, printed: str) -> Finding:
-    return Finding(UNIT_DIFFERS, f"{_named('unit', unit)}: the unit on the page is {printed.strip('()[] ')}.", "unit")
+    return Finding(UNIT_DIFFERS, _("{field}: the unit on the page is {printed}.").format(
+        field=_named("unit", unit), printed=printed.strip("()[] ")), "unit")
 
 
 def unit_not_printed(unit: str, anchor: str) -> Finding:
-    return Finding(UNIT_NOT_PRINTED, f"{_named('unit', unit)}: this unit is not printed on the row of {_quoted(anchor)}.",
-                   "unit")
+    return Finding(UNIT_NOT_PRINTED, _("{field}: this unit is not printed on the row of {row}.").format(
+        field=_named("unit", unit), row=_quoted(anchor)), "unit")
 
 
 def other_column_date(date: str, printed: str) -> Finding:
-    return Finding(DATE_COLUMN, f"{_named('date', date)}: this result is printed in the column of {printed}.", "date")
+    return Finding(DATE_COLUMN, _("{field}: this result is printed in the column of {printed}.").format(
+        field=_named("date", date), printed=printed), "date")
 
 
 def name_not_found(field: str, name: str) -> Finding:
-    return Finding(NAME_NOT_FOUND, f"{_named(field, name)}: not found in this document.", field)
+    return Finding(NAME_NOT_FOUND, _("{field}: not found in this document.").format(field=_named(field, name)), field)
 
 
 def not_on_line(field: str, value: str, anchor: str) -> Finding:
-    return Finding(NOT_ON_LINE, f"{_named(field, value)}: printed on the page, but not on the line of {_quoted(anchor)}.",
-                   field)
+    return Finding(NOT_ON_LINE, _("{field}: printed on the page, but not on the line of {line}.").format(
+        field=_named(field, value), line=_quoted(anchor)), field)
 
 
 def is_reason(finding: Finding) -> bool:
