@@ -42,8 +42,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     take_secrets()  # before anything can start a child process that would inherit them
     harden_process()
     if not args:
+        from coheara.cli import choose_language
         from coheara.gui.display import display_problem
 
+        choose_language(args, os.environ)  # the one line below is in the patient's language too
         problem = display_problem(os.environ)
         if problem is not None:
             print(f"coheara: {problem}", file=sys.stderr)

@@ -208,3 +208,124 @@ def test_a_refused_file_and_a_wrong_passphrase_read_in_german_and_french(tmp_pat
             unlock_vault(paths, KeyStore(paths.keyfile, keyring_backend=None),
                          Credentials(passphrase="wrong horse", use_keyring=False))
         assert caught.value.message == wrong
+
+
+# -- the command line and the exports -------------------------------------------------------------
+
+SUMMARY_WORDS = {
+    "de": ("# Zusammenfassung der Gesundheitsdaten", "## Aktuelle Medikamente", "## Quelldokumente",
+           "14.03.2025", "| geprüft |"),
+    "fr": ("# Résumé du dossier de santé", "## Médicaments actuels", "## Documents sources",
+           "14/03/2025", "| vérifiée |"),
+}
+
+
+@pytest.mark.parametrize("language", ["de", "fr"])
+def test_the_summary_reads_in_the_language(language: str) -> None:
+    """Headings, column names, badge words, dates and the decimal sign of the numbers we write follow
+    the language; what the page printed stays as printed ("Hämoglobin 13,2 g/dl")."""
+    from export_support import sample_data
+
+    from coheara.export.markdown import render_markdown
+
+    i18n.set_language(language)
+    markdown = render_markdown(sample_data())
+    for words in SUMMARY_WORDS[language]:
+        assert words in markdown
+    assert "| 13,2 g/dL | 12,0–16,0 |" in markdown  # our numbers: a decimal comma
+    assert "| < 5,7 |" in markdown and "Hämoglobin 11,4 g/dl" in markdown
+    assert "2025-03-14" not in markdown and "13.2" not in markdown
+    for english in ("Current medications", "Source documents", "| Verification |", "| verified |", "None extracted"):
+        assert english not in markdown
+
+
+@pytest.mark.parametrize(("language", "title", "day", "page"), [
+    ("de", "Zusammenfassung der Gesundheitsdaten", "14.03.2025", "Seite 1 von"),
+    ("fr", "Résumé du dossier de santé", "14/03/2025", "page 1 sur"),
+])
+def test_the_pdf_summary_reads_in_the_language(language: str, title: str, day: str, page: str) -> None:
+    import pymupdf
+    from export_support import sample_data
+
+    from coheara.export.pdf import render_pdf
+    from coheara.notice import short_notice
+
+    i18n.set_language(language)
+    with pymupdf.open("pdf", render_pdf(sample_data())) as doc:
+        # Ligatures expanded ("ﬁ" → "fi"), as a doctor copying the text reads it.
+        first = " ".join(doc[0].get_text(flags=pymupdf.TEXTFLAGS_TEXT & ~pymupdf.TEXT_PRESERVE_LIGATURES).split())
+        assert doc.metadata is not None and doc.metadata["title"].startswith(title)
+    assert first.count(" ".join(short_notice().split())) == 2  # the header band and the notice box
+    assert title in first and page in first and day in first
+    assert "12,0–16,0" in first and "13,2 g/" in first  # our numbers ("dL" may wrap in a narrow column)
+    assert "Health record summary" not in first
+
+
+def test_fhir_and_csv_keep_their_codes_in_every_language() -> None:
+    """FHIR's codes, systems and structure and the CSV's columns are the same in German; only the
+    texts written for people change (the CSV's first line, the Composition's titles)."""
+    import json
+
+    from export_support import sample_data
+
+    from coheara.export.csv_export import render_csv
+    from coheara.export.fhir import build_bundle
+
+    def machine(node: object, path: str = "") -> list[tuple[str, object]]:
+        if isinstance(node, dict):
+            return [pair for key, value in sorted(node.items()) for pair in machine(value, f"{path}/{key}")
+                    if key not in ("text", "title", "display", "description", "div")] + \
+                   [(f"{path}/{key}", value) for key, value in node.items()
+                    if key in ("system", "code", "status", "resourceType", "reference", "value")
+                    and not isinstance(value, dict | list)]
+        if isinstance(node, list):
+            return [pair for index, value in enumerate(node) for pair in machine(value, f"{path}/{index}")]
+        return []
+
+    english_bundle, english_csv = build_bundle(sample_data()), render_csv(sample_data()).decode("utf-8-sig")
+    i18n.set_language("de")
+    german_bundle, german_csv = build_bundle(sample_data()), render_csv(sample_data()).decode("utf-8-sig")
+    assert machine(german_bundle) == machine(english_bundle)
+    composition = german_bundle["entry"][0]["resource"]
+    assert composition["title"] == "Zusammenfassung der Gesundheitsdaten, von Coheara ausgelesen"
+    assert json.dumps(german_bundle) != json.dumps(english_bundle)
+    assert german_csv.splitlines()[1:] == english_csv.splitlines()[1:]  # header and values: a machine format
+    assert german_csv.startswith('"# Von einem KI-Modell ausgelesen') and "HAI-DEF-Nutzungsbedingungen" in german_csv
+
+
+def test_the_terms_are_accepted_in_the_patients_words() -> None:
+    from coheara.cli import accepts
+
+    i18n.set_language("de")
+    assert accepts("Ich stimme zu") and accepts("  ich stimme zu. ") and accepts("I accept")
+    assert not accepts("ja") and not accepts("")
+    i18n.set_language("fr")
+    assert accepts("J'accepte") and accepts("j’accepte") and accepts("«\u00a0J'accepte\u00a0»")
+    assert accepts("I accept")
+    i18n.set_language("en")
+    assert accepts("I accept") and not accepts("Ich stimme zu")
+
+
+def test_the_command_line_speaks_german(tmp_path: Path) -> None:
+    """A listing, a refusal and the notice in German; documents --json keeps its keys and codes."""
+    import json
+    import re
+
+    from cli_support import CliEnv, sentinel_pdf
+
+    cli = CliEnv(tmp_path)
+    imported = cli.run("import", "--no-extract", str(sentinel_pdf(tmp_path / "report.pdf")), LANGUAGE="de")
+    assert imported.returncode == 0, imported.stderr
+    assert "Ein neuer verschlüsselter Tresor wurde angelegt." in imported.stderr
+    assert re.search(r"^importiert #1  report\.pdf \(2 Seiten\)$", imported.stdout, re.M), imported.stdout
+    listed = cli.run("documents", LANGUAGE="de")
+    assert listed.returncode == 0, listed.stderr
+    assert re.search(r"^#1    \d\d\.\d\d\.\d{4} +wartet +2 S\.  report\.pdf$", listed.stdout, re.M), listed.stdout
+    assert listed.stderr.strip().startswith("Hinweis: Von einem KI-Modell ausgelesen")
+    refused = cli.run("extract", LANGUAGE="de")
+    assert refused.returncode == 2
+    assert refused.stderr.strip() == "coheara: Geben Sie Dokumentnummern oder --queued an (nicht beides)."
+    french = cli.run("extract", LANGUAGE="fr")
+    assert "Indiquez des numéros de documents ou --queued" in french.stderr
+    machine = json.loads(cli.run("documents", "--json", LANGUAGE="de").stdout)
+    assert machine[0]["status"] == "queued" and machine[0]["filename"] == "report.pdf"

@@ -14,6 +14,7 @@ from coheara.export.csv_export import render_csv
 from coheara.export.data import ExportData
 from coheara.export.fhir import build_bundle
 from coheara.export.markdown import render_markdown
+from coheara.i18n import _
 
 EXPORT_FORMATS = ("fhir", "pdf", "csv", "md")
 FILE_SUFFIXES = {"fhir": ".fhir.json", "pdf": ".pdf", "csv": ".csv", "md": ".md"}
@@ -34,4 +35,5 @@ def render(fmt: str, data: ExportData) -> bytes:
         from coheara.export.pdf import render_pdf  # pymupdf is heavy; the CLI should not pay for it otherwise
 
         return render_pdf(data)
-    raise UsageError(f"Unknown export format {fmt!r}.", f"Choose one of: {', '.join(EXPORT_FORMATS)}.")
+    raise UsageError(_("Unknown export format {format}.").format(format=repr(fmt)),
+                     _("Choose one of: {formats}.").format(formats=", ".join(EXPORT_FORMATS)))

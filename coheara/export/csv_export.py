@@ -5,6 +5,8 @@ comment row starting with ``#``), the second the header. Printed fields keep the
 (``5,7``); normalized columns use a decimal point and read back as the same float. Cells that a
 spreadsheet would run as a formula (``=HYPERLINK(…)`` copied from a hostile document) are defused with
 a leading apostrophe, the usual CSV-injection guard; plain numbers like ``-0,5`` are left alone.
+A machine format: column names and cells stay English whatever the patient's language; only the
+first row, the notice for the person who opens the file, is in their language.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import Any
 from coheara.domain import DOMAIN_FIELDS, Domain, ExtractedItem
 from coheara.domain.lab_value import QUANTITY, lab_value
 from coheara.export.data import ExportData, aware, doc_type_label, iso_date, number, schedule_text, text
+from coheara.i18n import _
 from coheara.notice import HAI_DEF_TERMS_URL, short_notice
 
 # Every printed field of every domain once, in contract order: "printed_test", "printed_value", …
@@ -38,8 +41,9 @@ def render_csv(data: ExportData) -> bytes:
     """The CSV file's bytes (UTF-8 with BOM, CRLF line ends as Excel expects)."""
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow([f"# {short_notice()}", f"HAI-DEF terms: {HAI_DEF_TERMS_URL}",
-                     f"Coheara {data.app_version}", f"exported {aware(data.generated_at).isoformat()}"])
+    writer.writerow([f"# {short_notice()}", _("HAI-DEF terms: {url}").format(url=HAI_DEF_TERMS_URL),
+                     f"Coheara {data.app_version}",
+                     _("exported {when}").format(when=aware(data.generated_at).isoformat())])
     writer.writerow(HEADER)
     ordered = sorted(data.items, key=lambda i: (_DOMAIN_ORDER[i.domain], data.item_date(i) or "",
                                                 i.document_id or 0, i.id or 0))
@@ -51,7 +55,7 @@ def render_csv(data: ExportData) -> bytes:
 def _row(data: ExportData, item: ExtractedItem) -> list[str]:
     doc = data.document(item.document_id)
     n = item.normalized
-    head = [item.domain.value, text(item.document_id), doc_type_label(doc) if doc else "",
+    head = [item.domain.value, text(item.document_id), doc_type_label(doc, translated=False) if doc else "",
             (iso_date(doc.doc_date) or "") if doc else "", str(item.page_index + 1), data.item_date(item) or ""]
     printed = [text(item.fields.get(f)) for f in PRINTED_FIELDS]
     comparator, value, value_text = _value_cells(item)

@@ -3,7 +3,8 @@
 ``ExportData`` is assembled by the export service from the vault; the renderers are pure functions of
 it (the clock is ``generated_at``, never ``datetime.now()``), so the same vault gives the same file.
 The helpers here answer the questions every renderer asks: which document an item came from, which
-date a value belongs to, and what a normalized value looks like printed.
+date a value belongs to, and what a normalized value looks like printed. Dates and decimal points
+shown to people follow the patient's language (``date_text``, ``decimals``); English keeps ISO dates.
 """
 
 from __future__ import annotations
@@ -14,16 +15,26 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
+from babel.dates import format_date
+from babel.numbers import get_decimal_symbol
+
 from coheara.domain import DocumentSummary, Domain, ExtractedItem
 from coheara.domain.documents import DOC_TYPE_LABELS
 from coheara.domain.medication_words import dose_text, schedule_text
 from coheara.domain.provenance import AttemptRecord
 from coheara.export.legacy import reread_lab
+from coheara.i18n import N_, _, babel_locale, current, show_date
 
 _ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
-__all__ = ["ExportData", "aware", "doc_label", "doc_type_label", "dose_text", "format_number", "iso_date", "number",
-           "schedule_text", "text"]
+__all__ = ["ExportData", "aware", "date_text", "decimals", "doc_label", "doc_type_label", "dose_text", "format_number",
+           "iso_date", "number", "schedule_text", "stamp_text", "text"]
+# A number we wrote with a decimal point ("13.2", "< 0.50"); never a date or a titer.
+_DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
+_MONTH = re.compile(r"^\d{4}-\d{2}$")
+UNKNOWN_DOCUMENT = N_("Unknown document")
+# Translators: the type of a document whose type the AI model could not tell.
+DOCUMENT = N_("Document")
 
 
 @dataclass(frozen=True)
@@ -105,14 +116,39 @@ def text(value: Any) -> str:
     return str(value).strip()
 
 
-def doc_type_label(doc: DocumentSummary | None) -> str:
-    """'Lab report', 'Prescription', …; 'Document' when the type is unknown."""
-    return DOC_TYPE_LABELS.get(doc.doc_type or "", "Document") if doc else "Unknown document"
+def doc_type_label(doc: DocumentSummary | None, translated: bool = True) -> str:
+    """'Lab report', 'Prescription', …; 'Document' when the type is unknown. In the patient's language
+    unless ``translated`` is False (the CSV's cells stay English, like its column names)."""
+    label = DOC_TYPE_LABELS.get(doc.doc_type or "", DOCUMENT) if doc else UNKNOWN_DOCUMENT
+    return _(label) if translated else label
 
 
 def doc_label(doc: DocumentSummary | None) -> str:
     """'Lab report #3, 2025-03-14': type, id and date, never the file name (it may carry the patient's name)."""
     if doc is None:
-        return "Unknown document"
+        return _(UNKNOWN_DOCUMENT)
     date = iso_date(doc.doc_date)
-    return f"{doc_type_label(doc)} #{doc.id}, {date}" if date else f"{doc_type_label(doc)} #{doc.id}"
+    return f"{doc_type_label(doc)} #{doc.id}, {date_text(date)}" if date else f"{doc_type_label(doc)} #{doc.id}"
+
+
+def date_text(value: str | None) -> str:
+    """An ISO date as the summary shows it: as it is in English (2025-03-14), 14.03.2025 in German,
+    14/03/2025 in French; a month alone is "März 2025". Text that is no ISO date is kept as written."""
+    if not value or current() == "en":
+        return value or ""
+    if _MONTH.match(value):
+        return format_date(date.fromisoformat(f"{value}-01"), "LLLL y", locale=babel_locale())
+    return show_date(value)
+
+
+def stamp_text(moment: datetime) -> str:
+    """When an export was made, for people: '2026-11-22 09:30 UTC', '22.11.2026 09:30 UTC'."""
+    moment = aware(moment)
+    return f"{date_text(moment.date().isoformat())} {moment:%H:%M %Z}"
+
+
+def decimals(shown: str) -> str:
+    """A value *we* wrote with decimal points ("13.2", "12.0–16.0") with the patient's decimal sign
+    ("13,2" in German and French). Never for text as printed on a document: that stays as printed."""
+    sign = get_decimal_symbol(babel_locale())
+    return shown if sign == "." else _DECIMAL_POINT.sub(sign, shown)

@@ -17,6 +17,8 @@ the vault's ids, so the same data gives the same file and two exports never shar
 - ``Provenance`` per model attempt that produced an exported item: the model tag as a Device agent.
 
 The Bundle's ``meta.tag`` carries the short notice too, so a reader that skips the Composition sees it.
+Codes, systems and structure never change with the patient's language; the texts we write for people
+(narratives, titles, descriptions) follow it.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from typing import Any
 from coheara.domain import DocumentSummary, Domain
 from coheara.export.data import ExportData, aware, doc_label, doc_type_label, iso_date
 from coheara.export.fhir_items import Context, item_resource
+from coheara.i18n import _, ngettext
 from coheara.notice import NOTICE_VERSION, export_notice, short_notice
 
 NOTICE_SYSTEM = "urn:coheara:notice"
@@ -90,23 +93,23 @@ def narrative(paragraphs: list[str]) -> dict[str, str]:
 def _patient() -> dict[str, Any]:
     return {
         "resourceType": "Patient",
-        "text": narrative(["Identity not exported. The receiving clinician links this record to the patient."]),
+        "text": narrative([_("Identity not exported. The receiving clinician links this record to the patient.")]),
     }
 
 
 def _composition(data: ExportData, patient: str | None, by_domain: dict[Domain, list[str]]) -> dict[str, Any]:
     notice = export_notice().split("\n\n")
-    sections: list[dict[str, Any]] = [{"title": "About this export", "text": narrative(notice)}]
+    sections: list[dict[str, Any]] = [{"title": _("About this export"), "text": narrative(notice)}]
     sections += [{"title": d.label, "entry": [{"reference": r} for r in refs]} for d, refs in by_domain.items()]
     composition: dict[str, Any] = {
         "resourceType": "Composition",
         "text": narrative([short_notice()]),
         "status": "preliminary",
         "type": {"coding": [{"system": "http://loinc.org", "code": "60591-5", "display": "Patient summary Document"}],
-                 "text": "Patient summary (AI-extracted, not clinically validated)"},
+                 "text": _("Patient summary (AI-extracted, not clinically validated)")},
         "date": aware(data.generated_at).isoformat(),
         "author": [{"type": "Device", "display": f"Coheara {data.app_version}"}],
-        "title": "Health record summary extracted by Coheara",
+        "title": _("Health record summary extracted by Coheara"),
         "section": sections,
     }
     if patient:
@@ -126,8 +129,10 @@ def _document_reference(doc: DocumentSummary, patient: str) -> dict[str, Any]:
         "type": {"text": doc_type_label(doc)},
         "subject": {"reference": patient},
         "date": aware(doc.imported_at).isoformat(),
-        "description": f"{label}, {doc.pages} page{'s' if doc.pages != 1 else ''}. Values in this export were "
-                       "read from it by an AI model; check them against the document.",
+        "description": ngettext("{label}, {count} page. Values in this export were read from it by an AI model; "
+                                "check them against the document.",
+                                "{label}, {count} pages. Values in this export were read from it by an AI model; "
+                                "check them against the document.", doc.pages).format(label=label, count=doc.pages),
         "content": [{"attachment": attachment}],
     }
     if doc.issuer:
@@ -148,8 +153,8 @@ def _provenance(data: ExportData, attempt_id: int, targets: list[str], doc_urns:
         "target": [{"reference": t} for t in targets],
         "occurredPeriod": {"start": start.isoformat(), "end": end.isoformat()},
         "recorded": end.isoformat(),
-        "activity": {"text": f"AI extraction of page {attempt.page_index + 1} (strategy {attempt.strategy}, "
-                             f"prompt {attempt.prompt_version})"},
+        "activity": {"text": _("AI extraction of page {page} (strategy {strategy}, prompt {prompt})").format(
+            page=attempt.page_index + 1, strategy=attempt.strategy, prompt=attempt.prompt_version)},
         "agent": [{
             "type": {"coding": [{"system": PARTICIPANT_TYPE, "code": "assembler", "display": "Assembler"}]},
             "who": {"type": "Device", "display": model},

@@ -4,7 +4,9 @@ Each resource says how far it can be trusted in ``meta.tag`` (system ``urn:cohea
 verified, unverified, implausible or confirmed; an item the patient edited but did not confirm is
 ``unverified`` plus ``edited`` in ``urn:coheara:review``), keeps the text as printed in ``code.text``,
 and points back to its source ``DocumentReference``. Statuses never claim more than we know: lab values
-stay ``preliminary`` until the patient confirms them, medications ``unknown`` until then.
+stay ``preliminary`` until the patient confirms them, medications ``unknown`` until then. Displays of
+standard codes (LOINC, SNOMED CT, HL7) stay as their systems define them; the texts we write ourselves
+(tag displays, notes, "Unnamed test", …) follow the patient's language.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Any
 from coheara.domain import Domain, ExtractedItem, ItemBadge
 from coheara.domain.lab_value import QUALITATIVE, QUANTITY, RATIO, LabValue, lab_value
 from coheara.export.data import dose_text, iso_date, number, schedule_text, text
+from coheara.i18n import N_, _, pgettext
 
 VERIFICATION_SYSTEM = "urn:coheara:verification"
 REVIEW_SYSTEM = "urn:coheara:review"
@@ -33,11 +36,12 @@ _QUALITATIVE_CODES = {
     "trace": ("260405006", "Trace"),
     "normal": ("17621005", "Normal"),
 }
+# Our own code system's displays, in English (shown with ``_()``).
 _TAG_DISPLAY = {
-    "verified": "Found in the document's text layer",
-    "unverified": "Not found in the document's text layer",
-    "implausible": "Outside what is possible; kept as read",
-    "confirmed": "Confirmed by the patient against the document",
+    "verified": N_("Found in the document's text layer"),
+    "unverified": N_("Not found in the document's text layer"),
+    "implausible": N_("Outside what is possible; kept as read"),
+    "confirmed": N_("Confirmed by the patient against the document"),
 }
 # Only the WHO ICD-10 shape (E11.9, I10): national extensions (ICD-10-GM E11.90) stay printed text.
 _WHO_ICD10 = re.compile(r"^[A-Z]\d{2}(\.\d)?$")
@@ -66,7 +70,8 @@ def item_resource(item: ExtractedItem, ctx: Context) -> dict[str, Any]:
     }[item.domain]
     built = build(item, ctx)
     resource = {"resourceType": built.pop("resourceType"), "meta": meta(item), **built}
-    notes = [{"text": f"{f.severity.capitalize()}: {f.message}"} for f in item.findings]
+    notes = [{"text": _("{severity}: {message}").format(severity=_severity(f.severity), message=f.message)}
+             for f in item.findings]
     if notes:
         resource["note"] = notes
     return {k: v for k, v in resource.items() if v not in (None, "", [], {})}
@@ -75,10 +80,20 @@ def item_resource(item: ExtractedItem, ctx: Context) -> dict[str, Any]:
 def meta(item: ExtractedItem) -> dict[str, Any]:
     badge = item.badge
     code = "unverified" if badge is ItemBadge.EDITED else badge.value
-    tags = [{"system": VERIFICATION_SYSTEM, "code": code, "display": _TAG_DISPLAY[code]}]
+    tags = [{"system": VERIFICATION_SYSTEM, "code": code, "display": _(_TAG_DISPLAY[code])}]
     if badge is ItemBadge.EDITED:
-        tags.append({"system": REVIEW_SYSTEM, "code": "edited", "display": "Changed by the patient"})
+        tags.append({"system": REVIEW_SYSTEM, "code": "edited", "display": _("Changed by the patient")})
     return {"tag": tags}
+
+
+def _severity(severity: str) -> str:
+    """A finding's severity as a note starts with it: "Warning", "Implausible", "Info"."""
+    words = {
+        "implausible": pgettext("finding severity", "Implausible"),
+        "warning": pgettext("finding severity", "Warning"),
+        "info": pgettext("finding severity", "Info"),
+    }
+    return words.get(severity, severity.capitalize())
 
 
 def _code(value: Any) -> str:
@@ -106,7 +121,7 @@ def _quantity(value: float, n: dict[str, Any]) -> dict[str, Any]:
 
 def _observation(item: ExtractedItem, ctx: Context) -> dict[str, Any]:
     n, f = item.normalized, item.fields
-    code: dict[str, Any] = {"text": text(f.get("test")) or text(n.get("analyte_display")) or "Unnamed test"}
+    code: dict[str, Any] = {"text": text(f.get("test")) or text(n.get("analyte_display")) or _("Unnamed test")}
     if _code(n.get("loinc")):
         coding = {"system": LOINC, "code": _code(n["loinc"])}
         if text(n.get("analyte_display")):  # FHIR strings may not be empty or blank
@@ -116,7 +131,7 @@ def _observation(item: ExtractedItem, ctx: Context) -> dict[str, Any]:
         "resourceType": "Observation",
         "status": "final" if item.badge is ItemBadge.CONFIRMED else "preliminary",
         "category": [{"coding": [{"system": OBSERVATION_CATEGORY, "code": "laboratory",
-                                  "display": "Laboratory"}], "text": "Laboratory"}],
+                                  "display": "Laboratory"}], "text": _("Laboratory")}],
         "code": code,
         "subject": _ref(ctx.patient),
         "effectiveDateTime": ctx.date,
@@ -171,7 +186,7 @@ def _interpretation(n: dict[str, Any], f: dict[str, Any]) -> list[dict[str, Any]
         as_printed = text(n.get("flag_printed_text") or f.get("flag")) or printed
         out.append({"coding": [{"system": INTERPRETATION, "code": printed,
                                 "display": _INTERPRETATION_DISPLAY[printed]}],
-                    "text": f"As printed on the report: {as_printed}"})
+                    "text": _("As printed on the report: {flag}").format(flag=as_printed)})
     return out or None
 
 
@@ -179,7 +194,8 @@ def _medication(item: ExtractedItem, ctx: Context) -> dict[str, Any]:
     n, f = item.normalized, item.fields
     label = (text(n.get("name") or f.get("name")), text(n.get("strength") or f.get("strength")))
     name = " ".join(x for x in label if x)
-    dose = f"{schedule_text(item)} (morning-noon-evening-night)" if schedule_text(item) else dose_text(item)
+    schedule = schedule_text(item)
+    dose = _("{schedule} (morning-noon-evening-night)").format(schedule=schedule) if schedule else dose_text(item)
     parts = [dose, text(n.get("frequency_text") or f.get("frequency")), text(f.get("duration"))]
     dosage = {
         "text": ", ".join(p for p in parts if p) or None,
@@ -192,7 +208,7 @@ def _medication(item: ExtractedItem, ctx: Context) -> dict[str, Any]:
         "resourceType": "MedicationStatement",
         # Confirmed by the patient means "I take this as listed"; otherwise we cannot know.
         "status": "active" if item.badge is ItemBadge.CONFIRMED else "unknown",
-        "medicationCodeableConcept": {"text": name or "Unnamed medication"},
+        "medicationCodeableConcept": {"text": name or _("Unnamed medication")},
         "subject": _ref(ctx.patient),
         "effectivePeriod": {"start": start} if start else None,
         "dateAsserted": ctx.document_date,
@@ -203,7 +219,7 @@ def _medication(item: ExtractedItem, ctx: Context) -> dict[str, Any]:
 
 def _condition(item: ExtractedItem, ctx: Context) -> dict[str, Any]:
     printed, code = text(item.fields.get("text")), text(item.fields.get("code"))
-    concept: dict[str, Any] = {"text": printed or code or "Unnamed diagnosis"}
+    concept: dict[str, Any] = {"text": printed or code or _("Unnamed diagnosis")}
     if code and _WHO_ICD10.match(code):
         concept["coding"] = [{"system": ICD10, "code": code, **({"display": printed} if printed else {})}]
     elif code:
@@ -221,7 +237,7 @@ def _allergy(item: ExtractedItem, ctx: Context) -> dict[str, Any]:
     reaction = text(item.fields.get("reaction"))
     return {
         "resourceType": "AllergyIntolerance",
-        "code": {"text": text(item.fields.get("substance")) or "Unnamed substance"},
+        "code": {"text": text(item.fields.get("substance")) or _("Unnamed substance")},
         "patient": _ref(ctx.patient),
         "recordedDate": ctx.date,
         "reaction": [{"manifestation": [{"text": reaction}]}] if reaction else None,
@@ -234,7 +250,7 @@ def _procedure(item: ExtractedItem, ctx: Context) -> dict[str, Any]:
         "resourceType": "Procedure",
         # Findings are only printed for a procedure that was done; otherwise we cannot tell.
         "status": "completed" if findings else "unknown",
-        "code": {"text": text(item.fields.get("text")) or "Unnamed procedure"},
+        "code": {"text": text(item.fields.get("text")) or _("Unnamed procedure")},
         "subject": _ref(ctx.patient),
         "performedDateTime": ctx.date,
         "outcome": _concept(findings),
@@ -249,7 +265,7 @@ def _referral(item: ExtractedItem, ctx: Context) -> dict[str, Any]:
         "status": "unknown",
         "intent": "order",
         "category": [{"coding": [{"system": SNOMED, "code": "3457005", "display": "Patient referral"}]}],
-        "code": {"text": f"Referral to {to}" if to else "Referral"},
+        "code": {"text": _("Referral to {to}").format(to=to) if to else _("Referral")},
         "performerType": _concept(to),
         "reasonCode": [{"text": reason}] if reason else None,
         "subject": _ref(ctx.patient),
@@ -259,7 +275,7 @@ def _referral(item: ExtractedItem, ctx: Context) -> dict[str, Any]:
 
 
 def _instruction(item: ExtractedItem, ctx: Context) -> dict[str, Any]:
-    instruction = text(item.fields.get("text")) or "Instruction"
+    instruction = text(item.fields.get("text")) or _("Instruction")
     return {
         "resourceType": "CarePlan",
         "status": "unknown",

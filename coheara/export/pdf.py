@@ -3,7 +3,8 @@
 Page 1 opens with the full notice in a box; *every* page carries the one-line notice in its header
 band and "page n of N" in its footer, because a single printed page can travel on its own. The
 document is A4, sans-serif, tables with a shaded header row, and the verification badge coloured so
-the unverified and implausible values catch the eye.
+the unverified and implausible values catch the eye. Its words, dates and the numbers we wrote follow
+the patient's language.
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ from datetime import UTC
 
 import pymupdf
 
-from coheara.export.data import ExportData, aware
+from coheara.export.data import ExportData, aware, date_text, stamp_text
 from coheara.export.pdf_layout import FOOTER, HEADER, Block, Layout, escape
 from coheara.export.summary import NOTHING_FOUND, models_used, sections, source_rows
+from coheara.i18n import _, ngettext
 from coheara.notice import export_notice, short_notice
 
 HEADER_CSS = "* { font-family: sans-serif; font-size: 7.5pt; color: #7a5a00; text-align: center; }"
@@ -33,15 +35,16 @@ def _finish(laid_out: bytes, data: ExportData) -> bytes:
     """Header notice and footer on every page, document metadata."""
     doc = pymupdf.open("pdf", laid_out)
     stamp = aware(data.generated_at)
+    footer_text = _("Health record summary · Coheara {version} · exported {date} · page {page} of {pages}")
     for page in doc.pages():
         page.draw_line(pymupdf.Point(HEADER.x0, HEADER.y1 + 2), pymupdf.Point(HEADER.x1, HEADER.y1 + 2),
                        color=(0.85, 0.64, 0.0), width=0.6)
         page.insert_htmlbox(HEADER, f"<p>{escape(short_notice())}</p>", css=HEADER_CSS)
-        footer = (f"Health record summary · Coheara {escape(data.app_version)} · exported "
-                  f"{stamp:%Y-%m-%d} · page {page.number + 1} of {doc.page_count}")
+        footer = escape(footer_text.format(version=data.app_version, date=date_text(stamp.date().isoformat()),
+                                           page=page.number + 1, pages=doc.page_count))
         page.insert_htmlbox(FOOTER, f"<p>{footer}</p>", css=FOOTER_CSS)
     doc.set_metadata({
-        "title": "Health record summary (AI-extracted)",
+        "title": _("Health record summary (AI-extracted)"),
         "author": "Coheara",
         "subject": short_notice(),
         "creator": f"Coheara {data.app_version}",
@@ -56,16 +59,18 @@ def _finish(laid_out: bytes, data: ExportData) -> bytes:
 
 def _blocks(data: ExportData) -> list[Block]:
     """The summary as blocks kept together on a page where possible."""
-    stamp = aware(data.generated_at)
     count = len(data.documents)
     notice = "".join(f"<p>{_bold(escape(' '.join(p.split())))}</p>" for p in export_notice().split("\n\n"))
-    blocks = [Block("<h1>Health record summary</h1>"
-                    f"<p class='meta'>Exported {stamp:%Y-%m-%d %H:%M %Z} by Coheara {escape(data.app_version)} "
-                    f"from {count} document{'s' if count != 1 else ''}.</p><div class='notice'>{notice}</div>")]
+    exported = ngettext("Exported {when} by Coheara {version} from {count} document.",
+                        "Exported {when} by Coheara {version} from {count} documents.", count).format(
+        when=stamp_text(data.generated_at), version=data.app_version, count=count)
+    title = escape(_("Health record summary"))
+    blocks = [Block(f"<h1>{title}</h1><p class='meta'>{escape(exported)}</p><div class='notice'>{notice}</div>")]
+    continued = _("{title} (continued)")
     for section in sections(data):
         head = f"<h2>{escape(section.title)}</h2>"
         if not section.tables:
-            blocks.append(Block(f"{head}<p class='none'>{escape(NOTHING_FOUND)}</p>"))
+            blocks.append(Block(f"{head}<p class='none'>{escape(_(NOTHING_FOUND))}</p>"))
             continue
         if section.intro:
             head += f"<p class='intro'>{escape(section.intro)}</p>"
@@ -73,12 +78,14 @@ def _blocks(data: ExportData) -> list[Block]:
             title = f"<h3>{escape(table.title)}</h3>" if table.title else ""
             # The section heading travels with its first table, never alone at the foot of a page.
             blocks.append(Block((head if index == 0 else "") + title, table,
-                                f"<h3>{escape(table.title or section.title)} (continued)</h3>"))
-    sources = source_rows(data)
-    blocks.append(Block("<h2>Source documents</h2>", sources, "<h3>Source documents (continued)</h3>")
-                  if sources.rows else Block("<h2>Source documents</h2><p class='none'>No documents.</p>"))
-    models = models_used(data) or ["No extracted values."]
-    blocks.append(Block("<h2>How these values were read</h2>" + "".join(f"<p>{escape(m)}</p>" for m in models)))
+                                f"<h3>{escape(continued.format(title=table.title or section.title))}</h3>"))
+    sources, heading, none = source_rows(data), _("Source documents"), _("No documents.")
+    blocks.append(Block(f"<h2>{escape(heading)}</h2>", sources,
+                        f"<h3>{escape(continued.format(title=heading))}</h3>")
+                  if sources.rows else Block(f"<h2>{escape(heading)}</h2><p class='none'>{escape(none)}</p>"))
+    models = models_used(data) or [_("No extracted values.")]
+    how = _("How these values were read")
+    blocks.append(Block(f"<h2>{escape(how)}</h2>" + "".join(f"<p>{escape(m)}</p>" for m in models)))
     return blocks
 
 

@@ -15,6 +15,7 @@ import pymupdf
 
 from coheara.errors import ExportError
 from coheara.export.summary import Row, Table
+from coheara.i18n import _
 
 PAGE = pymupdf.paper_rect("a4")
 MARGIN = 42  # points (~15 mm)
@@ -79,13 +80,13 @@ class Layout:
             self.writer.end_page()
         self.pages += 1
         if self.pages > MAX_PAGES:
-            raise ExportError("The PDF summary could not be laid out.", "Try the Markdown or CSV export.")
+            raise ExportError(_("The PDF summary could not be laid out."), _("Try the Markdown or CSV export."))
         self.y = BODY.y0
         self.device = self.writer.begin_page(PAGE)
 
     @staticmethod
     def _height(markup: str) -> float:
-        _, used = pymupdf.Story(html=markup, user_css=CSS).place(pymupdf.Rect(BODY.x0, 0, BODY.x1, 1e6))
+        _more, used = pymupdf.Story(html=markup, user_css=CSS).place(pymupdf.Rect(BODY.x0, 0, BODY.x1, 1e6))
         height: float = pymupdf.Rect(used).height
         return height
 
@@ -135,7 +136,7 @@ class Layout:
 def table_html(table: Table, rows: list[Row], notes: bool) -> str:
     """A table of ``rows`` with its header row; the verification cell is classed by badge for colour."""
     out = ["<table><tr>" + "".join(f"<th>{escape(h)}</th>" for h in table.headers) + "</tr>"]
-    badge_col = table.headers.index("Verification") if "Verification" in table.headers else -1
+    badge_col = table.badge_column
     for row in rows:
         cells = []
         for i, cell in enumerate(row.cells):

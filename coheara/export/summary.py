@@ -3,6 +3,8 @@
 Sections follow what a clinician looks for first (medications, then labs), every row ends with the
 value's verification badge and its source document, and an empty section says that nothing was
 *extracted*, never that the patient has nothing (an allergy missed by the model is still an allergy).
+Words, dates and the decimal sign of numbers we wrote follow the patient's language; values as printed
+on a document stay as printed.
 """
 
 from __future__ import annotations
@@ -11,14 +13,17 @@ from collections import defaultdict
 
 from coheara.domain import Domain, ExtractedItem
 from coheara.domain.lab_value import QUANTITY, RANGE, bound_text, lab_value
-from coheara.export.data import ExportData, doc_label, doc_type_label, number, text
+from coheara.export.data import ExportData, date_text, decimals, doc_label, doc_type_label, number, text
 from coheara.export.medication_summary import medication_sections
-from coheara.export.tables import Row, Section, Table, value_notes
+from coheara.export.tables import VERIFICATION, Row, Section, Table, badge_word, value_notes
+from coheara.i18n import N_, _, ngettext, pgettext
 
-NOTHING_FOUND = "None extracted from the documents (this does not mean there are none)."
+# In English here; shown with ``_(NOTHING_FOUND)``.
+NOTHING_FOUND = N_("None extracted from the documents (this does not mean there are none).")
+# The flag codes as the summary's English words (``flag_word`` gives them in the patient's language).
 FLAG_WORDS = {"H": "high", "L": "low", "N": "normal", "A": "abnormal"}
 
-__all__ = ["FLAG_WORDS", "NOTHING_FOUND", "Row", "Section", "Table", "flag_cell", "lab_key", "lab_result",
+__all__ = ["FLAG_WORDS", "NOTHING_FOUND", "Row", "Section", "Table", "flag_cell", "flag_word", "lab_key", "lab_result",
            "models_used", "sections", "source_rows", "value_notes"]
 
 
@@ -26,22 +31,18 @@ def sections(data: ExportData) -> list[Section]:
     """Every section of the summary, in reading order; empty domains are kept with a line saying so."""
     return [
         *medication_sections(data),
-        Section("Lab results", _lab_tables(data), "Grouped by test, newest first."),
-        Section("Diagnoses", _tables(data, Domain.DIAGNOSES)),
-        Section("Allergies", _tables(data, Domain.ALLERGIES)),
-        Section("Procedures", _tables(data, Domain.PROCEDURES)),
-        Section("Referrals", _tables(data, Domain.REFERRALS)),
-        Section("Instructions", _tables(data, Domain.INSTRUCTIONS)),
+        Section(Domain.LAB_RESULTS.label, _lab_tables(data), _("Grouped by test, newest first.")),
+        *(Section(domain.label, _tables(data, domain)) for domain in _HEADERS),
     ]
 
 
 def source_rows(data: ExportData) -> Table:
     """The documents the values came from: type, date, issuer, pages (never the file name)."""
     rows = [
-        Row((f"#{d.id}", doc_type_label(d), d.doc_date or "", d.issuer or "", str(d.pages)), "")
+        Row((f"#{d.id}", doc_type_label(d), date_text(d.doc_date), d.issuer or "", str(d.pages)), "")
         for d in sorted(data.documents, key=lambda d: d.id)
     ]
-    return Table("", ("Document", "Type", "Date", "Issuer", "Pages"), rows)
+    return Table("", (_("Document"), _("Type"), _("Date"), _("Issuer"), _("Pages")), rows)
 
 
 def models_used(data: ExportData) -> list[str]:
@@ -51,7 +52,8 @@ def models_used(data: ExportData) -> list[str]:
         attempt = data.attempts.get(item.attempt_id) if item.attempt_id is not None else None
         if attempt is not None:
             pages[attempt.model].add((attempt.document_id, attempt.page_index))
-    return [f"{model} ({len(p)} page{'s' if len(p) != 1 else ''})" for model, p in sorted(pages.items())]
+    return [ngettext("{model} ({count} page)", "{model} ({count} pages)", len(p)).format(model=model, count=len(p))
+            for model, p in sorted(pages.items())]
 
 
 def _newest_first(data: ExportData, items: list[ExtractedItem]) -> list[ExtractedItem]:
@@ -60,18 +62,19 @@ def _newest_first(data: ExportData, items: list[ExtractedItem]) -> list[Extracte
     return sorted(in_document_order, key=lambda i: data.item_date(i) or "", reverse=True)  # stable
 
 
+# The columns of the other sections, in English (shown with ``_()``); the sections follow this order.
 _HEADERS = {
-    Domain.DIAGNOSES: ("Diagnosis", "Code", "Date"),
-    Domain.ALLERGIES: ("Substance", "Reaction"),
-    Domain.PROCEDURES: ("Procedure", "Date", "Findings"),
-    Domain.REFERRALS: ("Referred to", "Reason", "Date"),
-    Domain.INSTRUCTIONS: ("Instruction",),
+    Domain.DIAGNOSES: (N_("Diagnosis"), N_("Code"), N_("Date")),
+    Domain.ALLERGIES: (N_("Substance"), N_("Reaction")),
+    Domain.PROCEDURES: (N_("Procedure"), N_("Date"), N_("Findings")),
+    Domain.REFERRALS: (N_("Referred to"), N_("Reason"), N_("Date")),
+    Domain.INSTRUCTIONS: (N_("Instruction"),),
 }
 
 
 def _cells(data: ExportData, item: ExtractedItem) -> tuple[str, ...]:
     f = item.fields
-    date = data.item_date(item) or ""
+    date = date_text(data.item_date(item))
     if item.domain is Domain.DIAGNOSES:
         return (text(f.get("text")), text(f.get("code")), date)
     if item.domain is Domain.ALLERGIES:
@@ -87,8 +90,8 @@ def _tables(data: ExportData, domain: Domain) -> list[Table]:
     chosen = _newest_first(data, data.items_in(domain))
     if not chosen:
         return []
-    headers = _HEADERS[domain] + ("Verification", "Source")
-    rows = [Row(_cells(data, i) + (i.badge.value, doc_label(data.document(i.document_id))), i.badge.value)
+    headers = tuple(_(h) for h in (*_HEADERS[domain], VERIFICATION, N_("Source")))
+    rows = [Row(_cells(data, i) + (badge_word(i.badge), doc_label(data.document(i.document_id))), i.badge.value)
             for i in chosen]
     notes = [note for i in chosen for note in value_notes(i, i.title() or domain.label)]
     return [Table("", headers, rows, notes)]
@@ -96,40 +99,53 @@ def _tables(data: ExportData, domain: Domain) -> list[Table]:
 
 def lab_result(item: ExtractedItem) -> tuple[str, str]:
     """(result with unit, reference range) as the doctor reads them: decimal points, canonical units,
-    and every digit and comparator the page printed ("< 0.5", "1:160", "negativ", "13, 5" as printed)."""
+    and every digit and comparator the page printed ("< 0.5", "1:160", "negativ", "13, 5" as printed).
+    Numbers we wrote take the patient's decimal sign ("13,2 g/dL" in German); printed text stays as printed."""
     n, f = item.normalized, item.fields
     value = lab_value(f, n)
     unit = text(n.get("unit") or f.get("unit")) if value.kind in (QUANTITY, RANGE) else text(f.get("unit"))
     low, high = number(n.get("ref_low")), number(n.get("ref_high"))
     printed_range = text(n.get("ref_text") or f.get("reference_range"))
     if low is not None and high is not None:
-        ref = f"{bound_text(low, printed_range)}–{bound_text(high, printed_range)}"
+        ref = decimals(f"{bound_text(low, printed_range)}–{bound_text(high, printed_range)}")
     elif high is not None:
         # "bis 5" includes 5, "< 5,7" does not; an item without the flag stored shows "<" as it always did.
-        ref = f"{'≤' if n.get('ref_high_inclusive') is True else '<'} {bound_text(high, printed_range)}"
+        ref = decimals(f"{'≤' if n.get('ref_high_inclusive') is True else '<'} {bound_text(high, printed_range)}")
     elif low is not None:
-        ref = f"{'≥' if n.get('ref_low_inclusive') is True else '>'} {bound_text(low, printed_range)}"
+        ref = decimals(f"{'≥' if n.get('ref_low_inclusive') is True else '>'} {bound_text(low, printed_range)}")
     else:
         ref = text(n.get("ref_text") or f.get("reference_range"))
-    return (f"{value.display} {unit}".strip(), ref)
+    shown = decimals(value.display) if value.kind == QUANTITY else value.display
+    return (f"{shown} {unit}".strip(), ref)
 
 
 def flag_cell(item: ExtractedItem) -> str:
     """'high', and the page's own flag beside it when it says otherwise: 'normal (page: H)'."""
     n = item.normalized
-    shown = FLAG_WORDS.get(text(n.get("flag")), text(item.fields.get("flag")))
+    code = text(n.get("flag"))
+    shown = flag_word(code) if code in FLAG_WORDS else text(item.fields.get("flag"))
     printed = text(n.get("flag_printed"))
-    if printed and printed != text(n.get("flag")):
+    if printed and printed != code:
         as_printed = text(n.get("flag_printed_text") or item.fields.get("flag")) or printed
-        return f"{shown} (page: {as_printed})" if shown else as_printed
+        return _("{flag} (page: {printed})").format(flag=shown, printed=as_printed) if shown else as_printed
     return shown
+
+
+def flag_word(code: str) -> str:
+    """A flag code (H, L, N, A) as the summary's word, in the patient's language ("hoch" for H)."""
+    return {
+        "H": pgettext("lab flag", "high"),
+        "L": pgettext("lab flag", "low"),
+        "N": pgettext("lab flag", "normal"),
+        "A": pgettext("lab flag", "abnormal"),
+    }[code]
 
 
 def lab_key(item: ExtractedItem) -> tuple[str, str]:
     """(group key, heading): the canonical analyte when known, else the test name as printed."""
     n = item.normalized
     printed = item.title()
-    heading = text(n.get("analyte_display")) or printed or "Unnamed test"
+    heading = text(n.get("analyte_display")) or printed or _("Unnamed test")
     if n.get("loinc"):
         heading += f" (LOINC {text(n.get('loinc'))})"
     return (text(n.get("analyte_key")) or printed.casefold(), heading)
@@ -150,9 +166,10 @@ def _lab_tables(data: ExportData) -> list[Table]:
             flag = flag_cell(item)
             printed = " ".join(x for x in (text(item.fields.get("test")), text(item.fields.get("value")),
                                            text(item.fields.get("unit"))) if x)
-            rows.append(Row((data.item_date(item) or "", result, ref, flag, printed, item.badge.value,
+            day = date_text(data.item_date(item))
+            rows.append(Row((day, result, ref, flag, printed, badge_word(item.badge),
                              doc_label(data.document(item.document_id))), item.badge.value))
-            notes += value_notes(item, f"{headings[key]} {data.item_date(item) or ''}".strip())
-        tables.append(Table(headings[key], ("Date", "Result", "Reference", "Flag", "As printed",
-                                            "Verification", "Source"), rows, notes))
+            notes += value_notes(item, f"{headings[key]} {day}".strip())
+        tables.append(Table(headings[key], (_("Date"), _("Result"), _("Reference"), _("Flag"), _("As printed"),
+                                            _(VERIFICATION), _("Source")), rows, notes))
     return tables

@@ -1,10 +1,18 @@
-"""The summary's building blocks, shared by its sections and by the Markdown and PDF renderers."""
+"""The summary's building blocks, shared by its sections and by the Markdown and PDF renderers.
+
+Headings, column names and notes are made in the patient's language when the summary is built
+(``coheara.i18n``); a row's ``badge`` stays the code ("unverified") that picks its colour.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from coheara.domain import ExtractedItem
+from coheara.domain import ExtractedItem, ItemBadge
+from coheara.i18n import N_, _, pgettext
+
+# The column every value table ends with (before its source): its cells hold the badge words.
+VERIFICATION = N_("Verification")
 
 
 @dataclass(frozen=True)
@@ -24,6 +32,12 @@ class Table:
     rows: list[Row]
     notes: list[str] = field(default_factory=list)
 
+    @property
+    def badge_column(self) -> int:
+        """The index of the verification column, or -1 when the table has none."""
+        name = _(VERIFICATION)
+        return self.headers.index(name) if name in self.headers else -1
+
 
 @dataclass(frozen=True)
 class Section:
@@ -36,4 +50,16 @@ class Section:
 
 def value_notes(item: ExtractedItem, label: str) -> list[str]:
     """What the reader should know about a value: its implausible and disputed findings."""
-    return [f"{label}: {f.message}" for f in item.findings if f.severity in ("implausible", "warning")]
+    return [_("{label}: {message}").format(label=label, message=f.message) for f in item.findings
+            if f.severity in ("implausible", "warning")]
+
+
+def badge_word(badge: ItemBadge) -> str:
+    """The badge as a table cell shows it: "verified", "unverified", … ("geprüft" in German)."""
+    return {
+        ItemBadge.VERIFIED: pgettext("badge in a table", "verified"),
+        ItemBadge.UNVERIFIED: pgettext("badge in a table", "unverified"),
+        ItemBadge.IMPLAUSIBLE: pgettext("badge in a table", "implausible"),
+        ItemBadge.EDITED: pgettext("badge in a table", "edited"),
+        ItemBadge.CONFIRMED: pgettext("badge in a table", "confirmed"),
+    }[badge]

@@ -15,8 +15,10 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from coheara.gui.system_libs import installable_name, packages_for
+from coheara.i18n import N_, _
 
-CLI_WORKS = "The command line works without one: coheara --help"
+# In English here; shown with ``_(CLI_WORKS)`` in the patient's language (set before this is asked).
+CLI_WORKS = N_("The command line works without one: coheara --help")
 _CHECKED_PLATFORMS = {"", "xcb", "wayland", "wayland-egl"}
 
 
@@ -55,8 +57,13 @@ def _x_server_answers() -> bool:
 
 def _library_sentence(soname: str) -> str:
     packages, _unknown = packages_for([soname])
-    install = f" (Debian/Ubuntu: sudo apt-get install {installable_name(packages[0])})" if packages else ""
-    return f"The desktop app cannot start: the system library {soname} is missing{install}. {CLI_WORKS}"
+    if packages:
+        sentence = _("The desktop app cannot start: the system library {library} is missing "
+                     "(Debian/Ubuntu: sudo apt-get install {package}).").format(
+            library=soname, package=installable_name(packages[0]))
+    else:
+        sentence = _("The desktop app cannot start: the system library {library} is missing.").format(library=soname)
+    return f"{sentence} {_(CLI_WORKS)}"
 
 
 def display_problem(env: Mapping[str, str]) -> str | None:
@@ -69,7 +76,7 @@ def display_problem(env: Mapping[str, str]) -> str | None:
     wayland = bool(env.get("WAYLAND_DISPLAY")) and platform in ("", "wayland", "wayland-egl")
     x11 = bool(env.get("DISPLAY")) and platform in ("", "xcb")
     if not wayland and not x11:
-        return f"No graphical display was found (DISPLAY and WAYLAND_DISPLAY are not set). {CLI_WORKS}"
+        return _("No graphical display was found (DISPLAY and WAYLAND_DISPLAY are not set).") + f" {_(CLI_WORKS)}"
     plugins = pyside_dir()
     if plugins is None:
         return None
@@ -82,7 +89,8 @@ def display_problem(env: Mapping[str, str]) -> str | None:
         if missing is not None:
             problems.append(_library_sentence(missing))
         elif pattern == "libqxcb.so" and not _x_server_answers():
-            problems.append(f"No graphical display answers at DISPLAY={env.get('DISPLAY')}. {CLI_WORKS}")
+            problems.append(_("No graphical display answers at DISPLAY={display}.").format(display=env.get("DISPLAY"))
+                            + f" {_(CLI_WORKS)}")
         else:
             return None  # one platform works; Qt falls back to it
     return problems[0] if problems else None
