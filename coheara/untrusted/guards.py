@@ -20,6 +20,7 @@ from coheara.domain import FileKind
 from coheara.errors import CorruptFileError, ImageTooLargeError, PdfPasswordError
 from coheara.i18n import N_, _
 from coheara.untrusted.limits import MAX_IMAGE_PIXELS, MAX_PDF_IMAGE_PIXELS
+from coheara.untrusted.structure import check_structure
 
 # Messages in English; translated with _() where they are raised.
 IMAGE_TOO_LARGE_MESSAGE = N_("This image is too large to open safely.")
@@ -154,8 +155,10 @@ def open_image(data: bytes, kind: FileKind) -> Image.Image:
     """Open (headers only) with the one decoder for ``kind``, its size checked.
 
     Call inside ``guarded_image_decoding``. Only the sniffed format's decoder may parse the bytes,
-    so a file cannot reach a decoder it was not recognised as.
+    so a file cannot reach a decoder it was not recognised as, and only once its structure was
+    walked (``coheara.untrusted.structure``).
     """
+    check_structure(data, kind)
     if kind is FileKind.HEIF:
         register_heif()
     image = Image.open(io.BytesIO(data), formats=[_PILLOW_FORMATS[kind]])
