@@ -12,13 +12,14 @@ export); without NAME, all of them.
 The desktop app's words go through Qt's system: ``pyside6-lupdate`` reads ``self.tr(…)`` and
 ``QCoreApplication.translate(…)`` in the files of each area below into one ``.ts`` per area and
 language (English holds only plural forms). The Qt-free core, command line and exports use gettext:
-Babel extracts ``_()``, ``N_()``, ``ngettext()`` and ``pgettext()`` into one ``.po`` per domain and
-language. Both compiled forms are committed and shipped as package data, so an installed Coheara
+Babel extracts ``_()``, ``N_()``, ``N_plural()``, ``ngettext()`` and ``pgettext()`` into one ``.po`` per
+domain and language. Both compiled forms are committed and shipped as package data, so an installed Coheara
 needs no build step; ``check`` (run by tests/test_i18n.py) fails when they fall behind their sources.
 """
 
 from __future__ import annotations
 
+import gettext
 import io
 import json
 import shutil
@@ -40,7 +41,7 @@ PACKAGE = ROOT / "coheara"
 OUT = ROOT / "resources" / "i18n"
 LANGUAGES = ("de", "fr")
 FIXED_DATE = datetime(2026, 1, 1, tzinfo=UTC)
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
+KEYWORDS = {"_": None, "N_": None, "N_plural": (1, 2), "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
 
 # The desktop app's areas: each has its own .ts per language, so each can be translated alone.
 # Every file under coheara/gui that shows words belongs to exactly one (tests/test_i18n.py checks).
@@ -160,6 +161,13 @@ def template(domain: str) -> Catalog:
     return catalog
 
 
+def _steady(catalog: Catalog) -> None:
+    """Drop the format flags newer Babel releases add by themselves, so the files do not change
+    with the Babel version."""
+    for message in catalog:
+        message.flags -= {"python-format", "python-brace-format"}
+
+
 def update_po(out: Path = OUT, only: Iterable[str] | None = None) -> None:
     for domain in only if only is not None else all_domains():
         fresh = template(domain)
@@ -172,6 +180,7 @@ def update_po(out: Path = OUT, only: Iterable[str] | None = None) -> None:
                 catalog = Catalog(locale=language, domain=domain, project="Coheara")
             catalog.update(fresh, no_fuzzy_matching=True)
             catalog.obsolete.clear()
+            _steady(catalog)
             target = out / language / f"{domain}.po"
             target.parent.mkdir(parents=True, exist_ok=True)
             buffer = io.BytesIO()
@@ -213,12 +222,28 @@ def po_problems(path: Path) -> list[str]:
 # -- the commands --------------------------------------------------------------------------------
 
 
+def _meaning(path: Path) -> object:
+    """What a catalogue says, apart from how a tool version lays it out: a .po or .mo as its entries
+    (Babel's releases differ in flags, wrapping and the Generated-By header), a .ts/.qm as bytes
+    (PySide6 is pinned, so lupdate and lrelease are too)."""
+    if path.suffix == ".mo":
+        with path.open("rb") as handle:
+            entries = dict(gettext.GNUTranslations(handle)._catalog)  # type: ignore[attr-defined]
+        entries.pop("", None)  # the header
+        return entries
+    if path.suffix == ".po":
+        with path.open("rb") as handle:
+            catalog = read_po(handle)
+        return {(m.context, m.id): m.string for m in catalog if m.id}
+    return path.read_bytes()
+
+
 def stale(names: Iterable[Path], fresh_dir: Path) -> list[str]:
     """Files that differ from what the sources produce now."""
     out = []
     for name in names:
         fresh = fresh_dir / name.relative_to(OUT)
-        if not name.is_file() or not fresh.is_file() or name.read_bytes() != fresh.read_bytes():
+        if not name.is_file() or not fresh.is_file() or _meaning(name) != _meaning(fresh):
             out.append(str(name.relative_to(ROOT)))
     return out
 
@@ -326,6 +351,7 @@ def fill(name: str, language: str, translated: dict[str, str | list[str]]) -> in
             message.string = tuple(value) if isinstance(value, list) else value
             message.flags.discard("fuzzy")
             count += 1
+    _steady(catalog)
     buffer = io.BytesIO()
     write_po(buffer, catalog, omit_header=True, no_location=True, width=100, sort_output=True)
     path.write_bytes(buffer.getvalue())
