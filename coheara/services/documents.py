@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
-from coheara.domain.documents import DocumentSummary, FileKind, PageImage
+from coheara.domain.documents import DocumentStatus, DocumentSummary, FileKind, PageImage
 from coheara.errors import KnownError
 from coheara.i18n import _
 from coheara.raster import render_page, thumbnail
+from coheara.services.reading_lock import reader_active
 from coheara.services.vault import Vault
 from coheara.storage import documents as docs
 
@@ -20,7 +22,8 @@ class DocumentNotFoundError(KnownError):
 
 def list_documents(vault: Vault) -> list[DocumentSummary]:
     with vault.reading() as conn:
-        return docs.list_documents(conn)
+        found = docs.list_documents(conn)
+    return _as_they_are(vault, found)
 
 
 def get_document(vault: Vault, document_id: int) -> DocumentSummary:
@@ -28,7 +31,15 @@ def get_document(vault: Vault, document_id: int) -> DocumentSummary:
         found = docs.get_document(conn, document_id)
     if found is None:
         raise DocumentNotFoundError(_("There is no document with id {id}.").format(id=document_id))
-    return found
+    return _as_they_are(vault, [found])[0]
+
+
+def _as_they_are(vault: Vault, found: list[DocumentSummary]) -> list[DocumentSummary]:
+    """A document stored as "reading" while no run holds the reading lock was left so by a run that was
+    killed: it waits to be read again (the next run reads it from its first page), so it is queued."""
+    if not any(d.status is DocumentStatus.READING for d in found) or reader_active(vault.paths.runtime):
+        return found
+    return [replace(d, status=DocumentStatus.QUEUED) if d.status is DocumentStatus.READING else d for d in found]
 
 
 def get_page(vault: Vault, document_id: int, page_index: int) -> PageImage:
