@@ -6,12 +6,17 @@ created with a hard link so that two processes creating a vault at once cannot b
 would otherwise replace the winner's wraps and lock the patient out of the winner's vault.
 
     {"format": "coheara-keys", "version": 1, "vault_id": "<uuid>", "dek_check": "<b64>",
+     "vault_file_salt": "<b64>",  (optional: absent in key files written before it existed)
      "keyring":    {"backend": "keyring.backends.SecretService.Keyring", "service": "Coheara",
                     "username": "<uuid>", "wrap": WRAP} | null,
      "passphrase": {"kdf": {"name": "scrypt", "n": 131072, "r": 8, "p": 1, "salt": "<b64>"},
                     "wrap": WRAP} | null,
      "recovery":   {"kdf": {"name": "hkdf-sha256", "salt": "<b64>"}, "wrap": WRAP} | null}
     WRAP = {"alg": "aes-256-gcm", "nonce": "<b64>", "ciphertext": "<b64>"}
+
+``vault_file_salt`` is the salt SQLCipher keeps unencrypted at the start of the vault file this key
+last opened (or was created with). When the key does not open the vault beside it, comparing the two
+says whether the key file belongs to another vault or the vault's first page is damaged.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ from coheara.security.wrap import KEY_BYTES, NONCE_BYTES, ScryptParams, Wrap, b6
 FORMAT = "coheara-keys"
 VERSION = 1
 _MAX_BYTES = 64 * 1024
+VAULT_SALT_BYTES = 16
 _DAMAGED_HINT = N_("Restore it from the backup you made together with the vault; the vault itself is untouched.")
 
 
@@ -63,6 +69,7 @@ class KeyFile:
     keyring: KeyringSlot | None
     passphrase: PassphraseSlot | None
     recovery: RecoverySlot | None
+    vault_salt: bytes | None = None
 
     def to_json(self) -> bytes:
         doc = {
@@ -89,6 +96,8 @@ class KeyFile:
         if self.recovery:
             kdf = {"name": "hkdf-sha256", "salt": b64encode(self.recovery.salt)}
             doc["recovery"] = {"kdf": kdf, "wrap": _wrap_out(self.recovery.wrap)}
+        if self.vault_salt is not None:
+            doc["vault_file_salt"] = b64encode(self.vault_salt)
         return (json.dumps(doc, indent=2) + "\n").encode("utf-8")
 
 
@@ -179,7 +188,12 @@ def _parse(doc: dict[str, Any]) -> KeyFile:
         recovery = RecoverySlot(b64decode(_str(r["kdf"]["salt"])), _wrap_in(r["wrap"]))
     if keyring is None and passphrase is None and recovery is None:
         raise ValueError("no slot")
-    return KeyFile(vault_id, dek_check, keyring, passphrase, recovery)
+    vault_salt = None
+    if (recorded := doc.get("vault_file_salt")) is not None:
+        vault_salt = b64decode(_str(recorded))
+        if len(vault_salt) != VAULT_SALT_BYTES:
+            raise ValueError("vault_file_salt")
+    return KeyFile(vault_id, dek_check, keyring, passphrase, recovery, vault_salt)
 
 
 def _wrap_out(wrap: Wrap) -> dict[str, str]:

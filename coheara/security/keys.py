@@ -102,6 +102,16 @@ class KeyStore:
         """Whether the key file is there (a vault without one is the vault service's problem)."""
         return self._path.exists()
 
+    def vault_salt(self) -> bytes | None:
+        """The salt of the vault file this key file last opened; None in key files from before it was kept."""
+        return kf.load(self._path).vault_salt
+
+    def record_vault_salt(self, salt: bytes) -> None:
+        """Remember which vault file the key opens (at creation, and after it opened one)."""
+        state = kf.load(self._path)
+        if state.vault_salt != salt:
+            kf.replace(self._path, replace(state, vault_salt=salt))
+
     def protection(self) -> KeyProtection:
         """How the key is protected now; looks the keyring entry up (no decryption)."""
         state = kf.load(self._path)

@@ -39,6 +39,7 @@ from coheara.storage.connection import (
     KeyMismatchError,
     backup_to,
     connect,
+    file_salt,
     integrity_problems,
     known_database_error,
     transaction,
@@ -193,6 +194,7 @@ def create_vault(paths: AppPaths, keystore: KeyStore, passphrase: str | None) ->
                     "INSERT INTO vault_meta (key, value) VALUES ('created_at', ?)", (datetime.now(UTC).isoformat(),)
                 )
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # all of it in the file that is renamed
+        _remember_vault_file(keystore, creating)
         os.replace(creating, paths.vault)
         fsync_dir(paths.home)
     except BaseException as exc:
@@ -229,6 +231,15 @@ def unlock_vault(paths: AppPaths, keystore: KeyStore, credentials: Credentials) 
         with closing(vault.connect()) as conn:
             migrate(conn, backup=lambda version: vault.backup(f"v{version}"))
     except KeyMismatchError:
+        recorded = keystore.vault_salt()
+        if recorded is not None and recorded != file_salt(paths.vault):
+            # The key file was made for (or last opened) another vault file: not damage, a mix-up.
+            raise KeyFileError(
+                _("The key file beside your vault (vault.keys.json) belongs to another vault: the two were not "
+                  "saved together."),
+                hint=_("Put back the vault and the key file saved together (from the same backup). Nothing was "
+                       "changed."),
+            ) from None
         if source == "keyring":
             raise StoredKeyInvalidError(
                 _("The key stored in your system keyring does not open this vault."),
@@ -238,12 +249,26 @@ def unlock_vault(paths: AppPaths, keystore: KeyStore, credentials: Credentials) 
             _("The vault could not be decrypted although the key is right: its first page is damaged."),
             hint=_(DAMAGED_HINT),
         ) from None
+    _remember_vault_file(keystore, paths.vault)
     if source != "keyring" and credentials.use_keyring:
         try:
             keystore.store_in_keyring(key)
         except KnownError:
             log.info("keyring not available to re-store the key")
     return vault
+
+
+def _remember_vault_file(keystore: KeyStore, vault_file: Path) -> None:
+    """Record in the key file which vault file its key opens (once for key files from before; again
+    after a backup was put back, since a copy has a salt of its own). Best effort: it only sharpens
+    the message when a key file is ever paired with another vault."""
+    salt = file_salt(vault_file)
+    if salt is None:
+        return
+    try:
+        keystore.record_vault_salt(salt)
+    except (KnownError, OSError):
+        log.info("could not record the vault file in the key file")
 
 
 def check_integrity(paths: AppPaths, keystore: KeyStore, credentials: Credentials) -> list[str]:

@@ -147,6 +147,23 @@ def transaction(conn: Connection) -> Iterator[Connection]:
         conn.execute("COMMIT")
 
 
+SALT_BYTES = 16
+
+
+def file_salt(path: Path) -> bytes | None:
+    """The vault file's own random salt, or None when there is no such file or it is too short.
+
+    SQLCipher keeps it unencrypted in the first 16 bytes and never changes it, so it tells one vault
+    file from another without any key (a copy made through ``backup_to`` gets a salt of its own).
+    """
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(SALT_BYTES)
+    except OSError:
+        return None
+    return head if len(head) == SALT_BYTES else None
+
+
 def integrity_problems(conn: Connection) -> list[str]:
     """HMAC failures (``cipher_integrity_check``) plus SQLite's own structural check."""
     problems = [row[0] for row in conn.execute("PRAGMA cipher_integrity_check")]
