@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import traceback
 from pathlib import Path
+from typing import Protocol
 
 from coheara.i18n import N_
 
@@ -52,18 +53,31 @@ class Cancelled(CohearaError):
     """The user cancelled the operation; whatever was done so far is consistent."""
 
 
+class Worded(Protocol):
+    """A sentence kept as its template and what fills it (``coheara.domain.wording.Wording``)."""
+
+    @property
+    def text(self) -> str: ...
+
+
 class KnownError(CohearaError):
     """An expected failure with a sentence for the user.
 
     ``message`` is one line without a trailing newline; ``hint`` (optional) says what to do next.
+    Either may be given as a ``Worded`` sentence: ``message`` and ``hint`` are then its text in the
+    current language, and ``wording``/``hint_wording`` keep it, so that a reason stored in the vault
+    reads in the language it is shown in later.
     """
 
     exit_code: int = 1
 
-    def __init__(self, message: str, hint: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message.strip().splitlines()[0] if message.strip() else type(self).__name__
-        self.hint = hint
+    def __init__(self, message: str | Worded, hint: str | Worded | None = None) -> None:
+        self.wording = None if isinstance(message, str) else message
+        self.hint_wording = None if hint is None or isinstance(hint, str) else hint
+        text = message if isinstance(message, str) else message.text
+        super().__init__(text)
+        self.message = text.strip().splitlines()[0] if text.strip() else type(self).__name__
+        self.hint = hint if hint is None or isinstance(hint, str) else hint.text
 
     def __str__(self) -> str:
         return self.message

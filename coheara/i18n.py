@@ -7,8 +7,9 @@ translation system for its widgets (``coheara.gui.i18n``) and sets the same lang
 sentence that comes from a service reads in the language of the window around it.
 
 Marking: ``_("…")`` translates now; ``N_("…")`` marks a module-level constant, translated where it is
-shown with ``_(CONSTANT)``; ``ngettext(singular, plural, n)`` for counted words. Placeholders are
-``{named}`` and filled with ``.format`` after translation, so translators may move them.
+shown with ``_(CONSTANT)``; ``ngettext(singular, plural, n)`` for counted words (``N_plural`` marks
+both forms of one translated later). Placeholders are ``{named}`` and filled with ``.format`` after
+translation, so translators may move them.
 
 Stored values stay canonical (ISO dates, "." decimals): only what is shown to a person changes.
 """
@@ -120,6 +121,11 @@ def N_(message: str) -> str:
     return message
 
 
+def N_plural(singular: str, plural: str) -> tuple[str, str]:
+    """Marks a counted sentence for the catalogue (both forms); shown with ``ngettext(*forms, count)``."""
+    return singular, plural
+
+
 def ngettext(singular: str, plural: str, count: int) -> str:
     return _catalogue.ngettext(singular, plural, count)
 
@@ -137,10 +143,13 @@ def babel_locale(code: str | None = None) -> Locale:
     return Locale.parse({"en": "en", "de": "de_DE", "fr": "fr_FR"}[code or _language])
 
 
-def number(value: float | int | Decimal, max_digits: int = 6) -> str:
-    """``13.5`` → "13.5", "13,5" (German and French); no grouping, so "1500" stays as labs print it."""
-    return format_decimal(value, format=f"0.{'#' * max_digits}" if max_digits else "0", locale=babel_locale(),
-                          group_separator=False)
+def number(value: float | int | Decimal, max_digits: int = 6, *, language: str | None = None) -> str:
+    """``13.5`` → "13.5", "13,5" (German and French); no grouping, so "1500" stays as labs print it.
+
+    ``language`` formats for another language than the current one (a finding's English ``message``).
+    """
+    return format_decimal(value, format=f"0.{'#' * max_digits}" if max_digits else "0",
+                          locale=babel_locale(language), group_separator=False)
 
 
 def parse_number(text: str) -> float | None:
@@ -151,7 +160,7 @@ def parse_number(text: str) -> float | None:
         return None
 
 
-def show_date(value: date | str | None) -> str:
+def show_date(value: date | str | None, *, language: str | None = None) -> str:
     """A date for a person: 14 Mar 2025, 14.03.2025, 14/03/2025. Text that is not an ISO date is kept."""
     if value is None or value == "":
         return ""
@@ -162,4 +171,5 @@ def show_date(value: date | str | None) -> str:
             return value
     else:
         day = value
-    return _babel_date(day, DATE_PATTERNS[_language], locale=babel_locale())
+    code = language or _language
+    return _babel_date(day, DATE_PATTERNS[code], locale=babel_locale(code))

@@ -130,6 +130,8 @@ class DocumentSummary:
     doc_date: str | None = None
     issuer: str | None = None
     language: str | None = None
+    # Why the last reading failed, in the current language (stored as templates since #11; a reason
+    # stored before reads as it was stored).
     failure: str | None = None
     notes: tuple[str, ...] = field(default_factory=tuple)
     # What the checks noticed about the document as a whole (not about one value).
@@ -158,6 +160,6 @@ class DocumentSummary:
             "issuer": self.issuer,
             "language": self.language,
             "failure": self.failure,
-            "findings": [f.message for f in self.findings],
+            "findings": [f.text for f in self.findings],
             "notes": [note_text(n) for n in self.notes],
         }

@@ -8,10 +8,13 @@ two disagree or a value is implausible there is a ``Finding``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from dataclasses import field as dataclass_field
 from enum import StrEnum
 from typing import Any
 
+from coheara.domain.wording import Wording, render, sentence, words
 from coheara.i18n import N_, _, pgettext
 
 
@@ -119,9 +122,63 @@ class Finding:
     """
 
     code: str
+    # The sentence in English (stored before templates: in the language it was read in), for older
+    # versions of Coheara and for logs; what a patient reads is ``text``.
     message: str
     field: str | None = None
     severity: str = "warning"
+    # The sentence as its catalogue msgid and what fills it (see coheara.domain.wording), so that it
+    # reads in the language shown, whatever language the value was read in. None: stored before.
+    template: str | None = None
+    params: Mapping[str, Any] = dataclass_field(default_factory=dict)
+    plural: str | None = None
+
+    @classmethod
+    def of(
+        cls, code: str, template: str | tuple[str, str], params: Mapping[str, Any] | None = None,
+        field: str | None = None, severity: str = "warning",
+    ) -> Finding:
+        """A finding whose sentence is ``template`` (marked with ``N_``/``N_plural``) filled with ``params``."""
+        wording = sentence(template, params)
+        return cls(code, wording.english, field, severity, wording.template, wording.params, wording.plural)
+
+    @property
+    def text(self) -> str:
+        """What the patient reads, in the current language; a finding stored before shows its ``message``."""
+        if self.template is None:
+            return self.message
+        try:
+            return render(self.template, self.params, self.plural)
+        except (KeyError, IndexError, ValueError, TypeError):  # a translation that lost a placeholder
+            return self.message
+
+    def as_param(self) -> Any:
+        """This finding's sentence inside another one ("Page 2: {message}")."""
+        return self.message if self.template is None else words(self.template, self.params, plural=self.plural)
+
+    def as_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"code": self.code, "message": self.message, "field": self.field,
+                                "severity": self.severity}
+        if self.template is not None:
+            data["template"] = self.template
+            data["params"] = dict(self.params)
+            if self.plural is not None:
+                data["plural"] = self.plural
+        return data
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Finding:
+        """A stored finding; one stored before templates (code, message, field, severity) too."""
+        wording = Wording.from_json(data)
+        return cls(
+            str(data.get("code") or ""),
+            str(data.get("message") or ""),
+            data.get("field"),
+            str(data.get("severity") or "warning"),
+            wording.template if wording else None,
+            wording.params if wording else {},
+            wording.plural if wording else None,
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -65,7 +65,7 @@ def _row(data: ExportData, item: ExtractedItem) -> list[str]:
         text(n.get("flag_printed")), text(n.get("analyte_display") or n.get("analyte_key")), text(n.get("loinc")),
         schedule_text(item),
     ]
-    findings = "; ".join(f"{f.severity}: {f.message}" for f in item.findings)
+    findings = "; ".join(f"{f.severity}: {f.text}" for f in item.findings)
     return head + printed + normalized + [item.badge.value, findings]
 
 

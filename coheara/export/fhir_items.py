@@ -70,7 +70,7 @@ def item_resource(item: ExtractedItem, ctx: Context) -> dict[str, Any]:
     }[item.domain]
     built = build(item, ctx)
     resource = {"resourceType": built.pop("resourceType"), "meta": meta(item), **built}
-    notes = [{"text": _("{severity}: {message}").format(severity=_severity(f.severity), message=f.message)}
+    notes = [{"text": _("{severity}: {message}").format(severity=_severity(f.severity), message=f.text)}
              for f in item.findings]
     if notes:
         resource["note"] = notes

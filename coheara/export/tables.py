@@ -50,7 +50,7 @@ class Section:
 
 def value_notes(item: ExtractedItem, label: str) -> list[str]:
     """What the reader should know about a value: its implausible and disputed findings."""
-    return [_("{label}: {message}").format(label=label, message=f.message) for f in item.findings
+    return [_("{label}: {message}").format(label=label, message=f.text) for f in item.findings
             if f.severity in ("implausible", "warning")]
 
 

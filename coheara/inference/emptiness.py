@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from coheara.domain import PageImage, TextWord
 from coheara.domain.items import Domain
-from coheara.i18n import _
+from coheara.i18n import N_, _
 from coheara.schemas.extraction import Extraction
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -66,8 +66,9 @@ def holds_values(extraction: Extraction) -> bool:
     return False
 
 
+NOTHING_FOUND = N_("The AI model found no values on this page, though its text seems to hold some: "
+                   "check the page and enter them yourself, or read it again.")
+
+
 def nothing_found_message() -> str:
-    return _(
-        "The AI model found no values on this page, though its text seems to hold some: "
-        "check the page and enter them yourself, or read it again."
-    )
+    return _(NOTHING_FOUND)

@@ -1,5 +1,8 @@
 """Every failure of the engine, as a sentence a patient understands (a ``KnownError``).
 
+Each sentence is kept as its template (``sentence``), so a reason stored with a document reads in the
+language it is shown in later.
+
 The ollama client raises ``ResponseError`` (an HTTP status, or -1 for an error line mid-stream),
 the builtin ``ConnectionError`` (server down, non-streaming), raw ``httpx`` errors while streaming
 (connect, timeouts, a dropped connection) and ``pydantic``/``json`` errors on an answer it cannot
@@ -16,6 +19,7 @@ import httpx
 import ollama
 import pydantic
 
+from coheara.domain.wording import sentence
 from coheara.errors import (
     EngineTimeoutError,
     EngineUnreachableError,
@@ -25,7 +29,7 @@ from coheara.errors import (
     ModelNoVisionError,
     OutOfMemoryError,
 )
-from coheara.i18n import N_, _
+from coheara.i18n import N_
 
 log = logging.getLogger(__name__)
 
@@ -49,23 +53,25 @@ def engine_error(exc: BaseException, *, host: str, model: str | None = None) -> 
     if isinstance(exc, ollama.ResponseError):
         return _response_error(exc, host=host, model=model)
     if isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout, ConnectionError)):
-        return EngineUnreachableError(_("The local AI engine (Ollama) is not running at {host}.").format(host=host),
-                                      _(START_HINT))
+        return EngineUnreachableError(
+            sentence(N_("The local AI engine (Ollama) is not running at {host}."), {"host": host}),
+            sentence(START_HINT),
+        )
     if isinstance(exc, httpx.TimeoutException):
         return EngineTimeoutError(
-            _("The local AI engine (Ollama) at {host} stopped answering.").format(host=host),
-            _("It may be busy or stuck: wait a little, or restart Ollama, then try again."),
+            sentence(N_("The local AI engine (Ollama) at {host} stopped answering."), {"host": host}),
+            sentence(N_("It may be busy or stuck: wait a little, or restart Ollama, then try again.")),
         )
     if isinstance(exc, (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError)):
         return EngineRuntimeError(
-            _("The connection to the local AI engine was lost while it was reading."),
-            _("If this happens again, restart Ollama."),
+            sentence(N_("The connection to the local AI engine was lost while it was reading.")),
+            sentence(N_("If this happens again, restart Ollama.")),
         )
     if isinstance(exc, (httpx.HTTPError, pydantic.ValidationError, json.JSONDecodeError)):
         log.warning("unreadable answer from the engine: %s", type(exc).__name__)
         return EngineRuntimeError(
-            _("The local AI engine sent an answer Coheara does not understand."),
-            _("Update Ollama to a recent version, then try again."),
+            sentence(N_("The local AI engine sent an answer Coheara does not understand.")),
+            sentence(N_("Update Ollama to a recent version, then try again.")),
         )
     return None
 
@@ -77,35 +83,35 @@ def _response_error(exc: ollama.ResponseError, *, host: str, model: str | None) 
     log.info("engine error (status %s)", exc.status_code)
     if any(word in low for word in _OOM_WORDS):
         return OutOfMemoryError(
-            _("This computer does not have enough free memory to run the AI model."),
-            _("Close other programs, or use a smaller model variant (q4), then try again."),
+            sentence(N_("This computer does not have enough free memory to run the AI model.")),
+            sentence(N_("Close other programs, or use a smaller model variant (q4), then try again.")),
         )
     if any(word in low for word in _VISION_WORDS):
         return ModelNoVisionError(
-            _("The AI model '{model}' cannot read images: its vision part is missing.").format(model=model) if model
-            else _("The AI model cannot read images: its vision part is missing."),
-            _("Install a Coheara build of MedGemma (ollama pull …), which keeps the vision part."),
+            sentence(N_("The AI model '{model}' cannot read images: its vision part is missing."), {"model": model})
+            if model else sentence(N_("The AI model cannot read images: its vision part is missing.")),
+            sentence(N_("Install a Coheara build of MedGemma (ollama pull …), which keeps the vision part.")),
         )
     if exc.status_code == 404 and model is None:
         return EngineRuntimeError(
-            _("The program at {host} does not answer like Ollama.").format(host=host),
-            _("Check the AI engine address in the settings, and update Ollama to a recent version."),
+            sentence(N_("The program at {host} does not answer like Ollama."), {"host": host}),
+            sentence(N_("Check the AI engine address in the settings, and update Ollama to a recent version.")),
         )
     if exc.status_code == 404 or "not found" in low or "file does not exist" in low:
         return ModelMissingError(
-            _("The AI model '{model}' is not installed in the local AI engine.").format(model=model) if model
-            else _("The AI model is not installed in the local AI engine."),
-            _("Install it with `ollama pull`, or choose another model in the settings."),
+            sentence(N_("The AI model '{model}' is not installed in the local AI engine."), {"model": model})
+            if model else sentence(N_("The AI model is not installed in the local AI engine.")),
+            sentence(N_("Install it with `ollama pull`, or choose another model in the settings.")),
         )
     if exc.status_code == 503 or "server busy" in low:
-        return EngineTimeoutError(_("The local AI engine at {host} is busy.").format(host=host),
-                                  _("Wait a moment, then try again."))
+        return EngineTimeoutError(sentence(N_("The local AI engine at {host} is busy."), {"host": host}),
+                                  sentence(N_("Wait a moment, then try again.")))
     if "pull model manifest" in low or "dial tcp" in low or "no such host" in low:
         return EngineRuntimeError(
-            _("The local AI engine could not download the model."),
-            _("Check the internet connection of this computer, then try again."),
+            sentence(N_("The local AI engine could not download the model.")),
+            sentence(N_("Check the internet connection of this computer, then try again.")),
         )
     return EngineRuntimeError(
-        _("The local AI engine stopped with an error while reading."),
-        _("Try again; if it keeps happening, restart Ollama or update it."),
+        sentence(N_("The local AI engine stopped with an error while reading.")),
+        sentence(N_("Try again; if it keeps happening, restart Ollama or update it.")),
     )

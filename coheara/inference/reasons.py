@@ -17,10 +17,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from typing import Any
 
 from coheara.domain.provenance import AttemptRecord
+from coheara.domain.wording import counted, joined, sentence, words
 from coheara.errors import UnusableOutputError
-from coheara.i18n import N_, _, ngettext
+from coheara.i18n import N_, N_plural, _
 
 # outcome -> (what happened, as the end of "… because …"), for one attempt or a page. In English;
 # translated with _() where they are used.
@@ -55,22 +57,30 @@ def attempt_reason(outcome: str, stop_reason: str) -> str:
 
 
 def page_failure(attempts: Sequence[AttemptRecord], page_number: int) -> UnusableOutputError:
-    """The error that ends a page after every attempt failed: its causes, and the main one's remedy."""
+    """The error that ends a page after every attempt failed: its causes, and the main one's remedy.
+
+    Its sentences keep their templates, so the reason stored with the document reads in the language
+    it is shown in later.
+    """
     counts = Counter(a.outcome for a in attempts if a.outcome in FAILURES)
     if not counts:
         return UnusableOutputError(
-            _("The AI model could not read page {page}.").format(page=page_number), _(HINTS[UNUSABLE])
+            sentence(N_("The AI model could not read page {page}."), {"page": page_number}), sentence(HINTS[UNUSABLE])
         )
     ranked = sorted(counts, key=lambda o: (-counts[o], FAILURES.index(o)))
     tries = len(attempts)
     if len(ranked) == 1:
-        cause = _(CAUSES[ranked[0]])
-        message = (ngettext("Page {page} could not be read: {cause} in {tries} try.",
-                            "Page {page} could not be read: {cause} in {tries} tries.", tries)
-                   if tries > 1 else _("Page {page} could not be read: {cause}.")).format(
-            page=page_number, cause=cause, tries=tries)
+        params: dict[str, Any] = {"page": page_number, "cause": words(CAUSES[ranked[0]]), "tries": tries}
+        message = (sentence(_IN_TRIES, {**params, "n": tries}) if tries > 1
+                   else sentence(N_("Page {page} could not be read: {cause}."), params))
     else:
-        parts = [ngettext("{cause} ({count} of {tries} try)", "{cause} ({count} of {tries} tries)", tries).format(
-            cause=_(CAUSES[o]), count=counts[o], tries=tries) for o in ranked]
-        message = _("Page {page} could not be read: {cause}.").format(page=page_number, cause="; ".join(parts))
-    return UnusableOutputError(message, _(HINTS[ranked[0]]))
+        parts = [counted(_OF_TRIES, tries, {"cause": words(CAUSES[o]), "count": counts[o], "tries": tries})
+                 for o in ranked]
+        message = sentence(N_("Page {page} could not be read: {cause}."),
+                           {"page": page_number, "cause": joined(parts, "; ")})
+    return UnusableOutputError(message, sentence(HINTS[ranked[0]]))
+
+
+_IN_TRIES = N_plural("Page {page} could not be read: {cause} in {tries} try.",
+                     "Page {page} could not be read: {cause} in {tries} tries.")
+_OF_TRIES = N_plural("{cause} ({count} of {tries} try)", "{cause} ({count} of {tries} tries)")

@@ -22,9 +22,10 @@ from coheara.cancel import CancelToken, Progress, ProgressCallback, no_progress
 from coheara.domain.documents import DocumentStatus, PageImage
 from coheara.domain.items import ExtractedItem, Finding
 from coheara.domain.provenance import AttemptRecord
+from coheara.domain.wording import Wording, sentence, stored
 from coheara.errors import Cancelled, ModelError, OutOfMemoryError, UnusableOutputError
-from coheara.i18n import _
-from coheara.inference.emptiness import nothing_found_message
+from coheara.i18n import N_, _
+from coheara.inference.emptiness import NOTHING_FOUND
 from coheara.inference.extractor import PageExtractor, PageResult
 from coheara.inference.reasons import attempt_reason
 from coheara.services.engine import Engine, downgrade
@@ -42,6 +43,8 @@ log = logging.getLogger(__name__)
 
 # For the time estimate only: a dense page is read in about this many streamed tokens.
 _TYPICAL_PAGE_TOKENS = 600
+# A page's finding in a document of several pages.
+_ON_PAGE = N_("Page {number}: {message}")
 
 
 @dataclass
@@ -95,7 +98,7 @@ def extract_documents(
                 raise
             except ModelError as exc:
                 reason = exc.one_line()
-                _set_status(conn, doc_id, DocumentStatus.QUEUED, reason)
+                _set_status(conn, doc_id, DocumentStatus.QUEUED, _stored_reason(exc))
                 report.failed[doc_id] = reason
                 if not isinstance(exc, UnusableOutputError):
                     # The engine itself is unavailable: the other documents would fail the same way.
@@ -127,6 +130,15 @@ def _set_status(conn: Connection, doc_id: int, status: DocumentStatus, failure: 
         docs.set_status(conn, doc_id, status, failure)
 
 
+def _stored_reason(exc: ModelError) -> str:
+    """Why reading failed, as the vault keeps it: as templates where the error has them (it reads in the
+    language shown later), else the sentence itself."""
+    message, hint = exc.wording, exc.hint_wording
+    if isinstance(message, Wording) and (exc.hint is None or isinstance(hint, Wording)):
+        return stored(message, *([hint] if isinstance(hint, Wording) else []))
+    return exc.one_line()
+
+
 def _record(conn: Connection, records: Sequence[AttemptRecord]) -> list[int]:
     with transaction(conn):
         return [attempt_store.insert_attempt(conn, r) for r in records]
@@ -138,7 +150,7 @@ def _extract_one(
     """Read every page and store the result; returns the pages (from 1) where nothing was found."""
     summary = docs.get_document(conn, doc_id)
     if summary is None:
-        raise ModelError(_("Document {id} is no longer in the vault.").format(id=doc_id))
+        raise ModelError(sentence(N_("Document {id} is no longer in the vault."), {"id": doc_id}))
     total = docs.page_count(conn, doc_id)
     _set_status(conn, doc_id, DocumentStatus.READING, None)
     items: list[ExtractedItem] = []
@@ -164,7 +176,7 @@ def _extract_one(
             empty_pages.append(index + 1)
             # Every strategy agreed on "nothing here" although the page's text shows values: the
             # document goes to review with the page empty, and says so, instead of looking read.
-            nothing = Finding("nothing_found", nothing_found_message(), None, "warning")
+            nothing = Finding.of("nothing_found", NOTHING_FOUND, None, None, "warning")
             findings.append(_on_page(nothing, index, total))
         if index == 0:
             note = engine.check_fit()
@@ -222,7 +234,8 @@ def _on_page(finding: Finding, index: int, total: int) -> Finding:
     """A page's finding as the document shows it: which page, when there are several."""
     if total == 1:
         return finding
-    return replace(finding, message=_("Page {number}: {message}").format(number=index + 1, message=finding.message))
+    return Finding.of(finding.code, _ON_PAGE, {"number": index + 1, "message": finding.as_param()}, finding.field,
+                      finding.severity)
 
 
 def _stamp(records: Sequence[AttemptRecord], doc_id: int, page_index: int) -> list[AttemptRecord]:

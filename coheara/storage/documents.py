@@ -10,6 +10,7 @@ from typing import Any
 
 from coheara.domain.documents import DocumentStatus, DocumentSummary, FileKind, PageImage, TextWord
 from coheara.domain.items import Finding
+from coheara.domain.wording import shown
 from coheara.storage.connection import Connection, inserted_id
 
 # Originals are stored in parts of this size (schema 6): memory while storing is bounded by it.
@@ -35,9 +36,9 @@ def _summary(row: tuple[Any, ...]) -> DocumentSummary:
         doc_date=row[9],
         issuer=row[10],
         language=row[11],
-        failure=row[12],
+        failure=shown(row[12]),  # stored as templates: in the language of now
         notes=tuple(n for n in row[13].split("\n") if n),
-        findings=tuple(Finding(**f) for f in json.loads(row[14])),
+        findings=tuple(Finding.from_json(f) for f in json.loads(row[14])),
     )
 
 
@@ -114,6 +115,7 @@ def document_ids_with_status(conn: Connection, *statuses: DocumentStatus) -> lis
 
 
 def set_status(conn: Connection, document_id: int, status: DocumentStatus, failure: str | None = None) -> None:
+    """``failure``: why reading failed, a sentence or ``coheara.domain.wording.stored`` sentences."""
     conn.execute("UPDATE documents SET status = ?, failure = ? WHERE id = ?", (status.value, failure, document_id))
 
 
@@ -125,7 +127,7 @@ def set_metadata(conn: Connection, document_id: int, meta: dict[str, str | None]
 
 
 def set_findings(conn: Connection, document_id: int, findings: list[Finding]) -> None:
-    payload = [{"code": f.code, "message": f.message, "field": f.field, "severity": f.severity} for f in findings]
+    payload = [f.as_json() for f in findings]
     conn.execute("UPDATE documents SET findings_json = ? WHERE id = ?", (json.dumps(payload), document_id))
 
 

@@ -40,7 +40,7 @@ def _item(row: tuple[Any, ...]) -> ExtractedItem:
         normalized=json.loads(row[5]),
         verification=Verification(row[6]),
         field_verification=json.loads(row[7]),
-        findings=tuple(Finding(**f) for f in json.loads(row[8])),
+        findings=tuple(Finding.from_json(f) for f in json.loads(row[8])),
         boxes=boxes,
         review_state=ReviewState(row[10]),
         attempt_id=row[11],
@@ -59,7 +59,7 @@ def _snapshot(item: ExtractedItem) -> dict[str, Any]:
 
 
 def _finding(f: Finding) -> dict[str, Any]:
-    return {"code": f.code, "message": f.message, "field": f.field, "severity": f.severity}
+    return f.as_json()
 
 
 def insert_items(conn: Connection, document_id: int, items: Iterable[ExtractedItem]) -> list[int]:
@@ -231,7 +231,7 @@ def _revert(conn: Connection, edit_id: int, item_id: int, action: str, old_json:
             normalized=old["normalized"],
             verification=Verification(old["verification"]),
             field_verification=old["field_verification"],
-            findings=tuple(Finding(**f) for f in old["findings"]),
+            findings=tuple(Finding.from_json(f) for f in old["findings"]),
             review_state=ReviewState(old["review_state"]),
         )
         _write(conn, restored, deleted=False)

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
-from coheara.domain import Finding
-from coheara.i18n import _, number, show_date
+from coheara.domain import Finding, wording
+from coheara.i18n import N_, number
 from coheara.validation.analytes import Analyte, fits
 from coheara.validation.conversion import to_default_unit
 from coheara.validation.doses import DoseSchedule
@@ -30,12 +31,21 @@ _MAX_AMOUNT_PER_INTAKE = 100.0
 _EARLIEST = date(1900, 1, 1)
 
 
-def fmt(value: float) -> str:
-    """A number as a person writes it: 15, 4.5, 0.012 (no trailing zeros, no exponent), in the patient's locale."""
+def _plain(value: float) -> str:
     text = f"{value:.4g}" if abs(value) < 1e6 else f"{value:.0f}"
     if "e" in text:
         text = f"{value:f}".rstrip("0").rstrip(".")
-    return number(Decimal(text), 12)  # "4,5" in German and French
+    return text
+
+
+def fmt(value: float) -> str:
+    """A number as a person writes it: 15, 4.5, 0.012 (no trailing zeros, no exponent), in the patient's locale."""
+    return number(Decimal(_plain(value)), 12)  # "4,5" in German and French
+
+
+def fmt_param(value: float) -> dict[str, Any]:
+    """``fmt(value)`` inside a finding: written in the language it is shown in."""
+    return wording.figure(_plain(value), 12)
 
 
 def check_lab(
@@ -43,13 +53,11 @@ def check_lab(
 ) -> list[Finding]:
     """Findings about one lab result: impossible values, a unit of the wrong kind, an inverted range."""
     findings: list[Finding] = []
-    label = analyte.name if analyte else _("This value")
+    label: Any = analyte.name if analyte else wording.words(N_("This value"))
     if analyte and unit and not fits(analyte, unit):
         findings.append(
-            Finding(
-                "unit_unexpected", _("{test} is not usually measured in {unit}; check the unit.").format(
-                    test=analyte.name, unit=unit.code), "unit"
-            )
+            Finding.of("unit_unexpected", N_("{test} is not usually measured in {unit}; check the unit."),
+                       {"test": analyte.name, "unit": unit.code}, "unit")
         )
     x = value.value if value and not value.is_range else None
     if x is not None:
@@ -58,28 +66,28 @@ def check_lab(
         )
         if x < 0 and negative_impossible:
             findings.append(
-                Finding("negative_value", _("{test} cannot be negative ({value}).").format(test=label, value=fmt(x)),
-                        "value", "implausible")
+                Finding.of("negative_value", N_("{test} cannot be negative ({value})."),
+                           {"test": label, "value": fmt_param(x)}, "value", "implausible")
             )
         elif analyte and analyte.plausible and unit and analyte.unit:
             in_default = to_default_unit(x, unit.code, analyte.key)
             low, high = analyte.plausible
             if in_default is not None and not (low <= in_default <= high):
                 findings.append(
-                    Finding(
+                    Finding.of(
                         "implausible_value",
-                        _("{test} {value} {unit} is outside what is humanly possible ({low}–{high} {plausible_unit}); "
-                          "please check it against the page.").format(
-                            test=analyte.name, value=fmt(x), unit=unit.code, low=fmt(low), high=fmt(high),
-                            plausible_unit=analyte.unit),
+                        N_("{test} {value} {unit} is outside what is humanly possible ({low}–{high} "
+                           "{plausible_unit}); please check it against the page."),
+                        {"test": analyte.name, "value": fmt_param(x), "unit": unit.code, "low": fmt_param(low),
+                         "high": fmt_param(high), "plausible_unit": analyte.unit},
                         "value",
                         "implausible",
                     )
                 )
     if reference and reference.low is not None and reference.high is not None and reference.low > reference.high:
         findings.append(
-            Finding("range_inverted", _("The reference range's lower limit is above its upper limit."),
-                    "reference_range")
+            Finding.of("range_inverted", N_("The reference range's lower limit is above its upper limit."), None,
+                       "reference_range")
         )
     return findings
 
@@ -91,11 +99,11 @@ def check_date(iso: str | None, field: str, today: date | None = None) -> list[F
     day = date.fromisoformat(iso)
     today = today or date.today()
     if day > today + timedelta(days=1):
-        return [Finding("future_date", _("The date {date} is in the future.").format(date=show_date(iso)), field,
-                        "implausible")]
+        return [Finding.of("future_date", N_("The date {date} is in the future."), {"date": wording.day(iso)}, field,
+                           "implausible")]
     if day < _EARLIEST:
-        return [Finding("ancient_date", _("The date {date} is before 1900.").format(date=show_date(iso)), field,
-                        "implausible")]
+        return [Finding.of("ancient_date", N_("The date {date} is before 1900."), {"date": wording.day(iso)}, field,
+                           "implausible")]
     return []
 
 
@@ -107,13 +115,15 @@ def check_medication(
     if strength and strength.value is not None and strength_unit:
         grams = strength.value * strength_unit.factor if strength_unit.dim == "mass" else None
         if strength.value < 0:
-            findings.append(Finding("negative_value", _("A strength cannot be negative."), "strength", "implausible"))
+            findings.append(Finding.of("negative_value", N_("A strength cannot be negative."), None, "strength",
+                                       "implausible"))
         elif grams is not None and grams > _MAX_STRENGTH_GRAMS:
             findings.append(
-                Finding(
+                Finding.of(
                     "implausible_strength",
-                    _("A strength of {value} {unit} is far above any single dose; please check it against the "
-                      "page.").format(value=fmt(strength.value), unit=strength_unit.code),
+                    N_("A strength of {value} {unit} is far above any single dose; please check it against the "
+                       "page."),
+                    {"value": fmt_param(strength.value), "unit": strength_unit.code},
                     "strength",
                     "implausible",
                 )
@@ -122,9 +132,7 @@ def check_medication(
         amounts = [a for a in (schedule.morning, schedule.noon, schedule.evening, schedule.night) if a is not None]
         if any(a > _MAX_AMOUNT_PER_INTAKE for a in amounts):
             findings.append(
-                Finding(
-                    "implausible_dose", _("More than {count} units at one time of day is implausible.").format(
-                        count=fmt(_MAX_AMOUNT_PER_INTAKE)), "dose", "implausible"
-                )
+                Finding.of("implausible_dose", N_("More than {count} units at one time of day is implausible."),
+                           {"count": fmt_param(_MAX_AMOUNT_PER_INTAKE)}, "dose", "implausible")
             )
     return findings

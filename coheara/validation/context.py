@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from coheara.domain import Finding, PageImage
-from coheara.i18n import _, show_date
+from coheara.domain import Finding, PageImage, wording
+from coheara.i18n import N_
 from coheara.validation.checks import check_date
 from coheara.validation.dates import DAY_FIRST, ParsedDate, date_order_for, page_date_order, parse_date
 from coheara.validation.language import detect_language, normalize_language
@@ -72,18 +72,19 @@ def read_date(text: str | None, field_name: str, ctx: PageContext) -> tuple[str 
     parsed: ParsedDate = parse_date(text, ctx.date_order)
     if parsed.ambiguous:
         return None, [
-            Finding(
+            Finding.of(
                 "date_ambiguous",
-                _("'{text}' could be day/month or month/day; the page does not say which, so it was not read.").format(
-                    text=text.strip()),
+                N_("'{text}' could be day/month or month/day; the page does not say which, so it was not read."),
+                {"text": text.strip()},
                 field_name,
             )
         ]
     if parsed.iso is None:
         return None, [
-            Finding(
+            Finding.of(
                 "date_unreadable",
-                _("'{text}' was not recognized as a date; kept as printed.").format(text=text.strip()),
+                N_("'{text}' was not recognized as a date; kept as printed."),
+                {"text": text.strip()},
                 field_name,
                 "info",
             )
@@ -91,11 +92,11 @@ def read_date(text: str | None, field_name: str, ctx: PageContext) -> tuple[str 
     findings = check_date(parsed.iso, field_name, ctx.today)
     if parsed.order_note:
         findings.append(
-            Finding(
+            Finding.of(
                 "date_order",
-                (_("'{text}' can only be read as day first; {date}.") if parsed.order_note == DAY_FIRST
-                 else _("'{text}' can only be read as month first; {date}.")).format(
-                    text=text.strip(), date=show_date(parsed.iso)),
+                N_("'{text}' can only be read as day first; {date}.") if parsed.order_note == DAY_FIRST
+                else N_("'{text}' can only be read as month first; {date}."),
+                {"text": text.strip(), "date": wording.day(parsed.iso)},
                 field_name,
                 "info",
             )

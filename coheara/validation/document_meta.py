@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from coheara.domain import Finding
-from coheara.i18n import _
+from coheara.i18n import N_
 from coheara.schemas.extraction import DocumentInfo
 from coheara.validation.context import PageContext, read_date
 
@@ -53,10 +53,11 @@ def merge_document_meta(pages: list[dict[str, Any]]) -> dict[str, Any]:
     findings: list[Finding] = []
     if len(dates) > 1:
         findings.append(
-            Finding(
+            Finding.of(
                 "date_conflict",
-                _("The pages show different document dates ({dates}); {date} is used. Change it if another one is "
-                  "right.").format(dates=", ".join(dates), date=dates[0]),
+                N_("The pages show different document dates ({dates}); {date} is used. Change it if another one is "
+                   "right."),
+                {"dates": ", ".join(dates), "date": dates[0]},
                 "document.date",
             )
         )

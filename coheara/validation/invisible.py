@@ -12,8 +12,12 @@ import unicodedata
 from functools import lru_cache
 
 from coheara.domain import Finding
-from coheara.i18n import ngettext
+from coheara.i18n import N_plural
 
+_REMOVED = N_plural("{count} invisible character (such as a text-direction mark or a null) removed from “{text}”; "
+                    "check it against the page.",
+                    "{count} invisible characters (such as a text-direction mark or a null) removed from “{text}”; "
+                    "check it against the page.")
 # Whitespace controls become a plain space (a value split over two lines stays two words).
 _SPACES = frozenset("\t\n\r\v\f\x85\u2028\u2029")
 
@@ -47,14 +51,7 @@ def clean_fields(fields: dict[str, str | None]) -> tuple[dict[str, str | None], 
         cleaned[name] = text
         if removed:
             findings.append(
-                Finding(
-                    "invisible_characters",
-                    ngettext("{count} invisible character (such as a text-direction mark or a null) removed from "
-                             "“{text}”; check it against the page.",
-                             "{count} invisible characters (such as a text-direction mark or a null) removed from "
-                             "“{text}”; check it against the page.", removed).format(count=removed, text=text.strip()),
-                    name,
-                )
+                Finding.of("invisible_characters", _REMOVED, {"count": removed, "text": text.strip()}, name)
             )
     return cleaned, findings
 

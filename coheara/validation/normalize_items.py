@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from coheara.domain import Domain, Finding
-from coheara.i18n import _, number
+from coheara.domain import Domain, Finding, wording
+from coheara.i18n import N_
 from coheara.validation.checks import check_medication
 from coheara.validation.context import PageContext, read_date
 from coheara.validation.doses import DoseSchedule, normalize_route, parse_frequency, parse_scheme, parse_strength
@@ -74,10 +74,11 @@ def normalize_medication(fields: dict[str, str | None], ctx: PageContext) -> tup
     strength_unit = UNITS[strength.rest] if strength else None
     if strength and strength.ambiguous:
         severity = "info" if ctx.language else "warning"
-        message = _("'{printed}' was read as {value} {unit}; check it on the page.").format(
-            printed=fields.get("strength"), value=number(strength.value) if strength.value is not None else "",
-            unit=strength.rest)
-        findings.append(Finding("number_ambiguous", message, "strength", severity))
+        findings.append(Finding.of(
+            "number_ambiguous", N_("'{printed}' was read as {value} {unit}; check it on the page."),
+            {"printed": fields.get("strength"),
+             "value": wording.figure(strength.value) if strength.value is not None else "", "unit": strength.rest},
+            "strength", severity))
     dose_scheme = parse_scheme(fields.get("dose"))
     scheme = dose_scheme or parse_scheme(fields.get("frequency"))
     frequency = parse_frequency(fields.get("frequency"))

@@ -12,23 +12,17 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from coheara.domain import Finding
+from coheara.domain import Finding, wording
 from coheara.domain.lab_value import QUANTITY, RANGE, TEXT
-from coheara.i18n import _, pgettext
+from coheara.i18n import N_
 from coheara.validation.analytes import Analyte, loinc_for, resolve_analyte
-from coheara.validation.checks import check_lab, fmt
+from coheara.validation.checks import check_lab, fmt_param
 from coheara.validation.context import PageContext, read_date
 from coheara.validation.flags import compute_flag, flags_agree, parse_flag
 from coheara.validation.lab_cell import Cell, quantity_display, read_cell
 from coheara.validation.numbers import ParsedNumber
 from coheara.validation.ranges import parse_range
 from coheara.validation.units import UNITS, Unit, normalize_unit
-
-def _flag_word(flag: str) -> str:
-    """A computed or printed flag (H, L, N, A) as a word, in the patient's language."""
-    words = {"H": pgettext("lab flag", "high"), "L": pgettext("lab flag", "low"),
-             "N": pgettext("lab flag", "normal"), "A": pgettext("lab flag", "abnormal")}
-    return words.get(flag, flag)
 
 
 def lab_analyte(fields: dict[str, str | None], ctx: PageContext) -> Analyte | None:
@@ -54,17 +48,15 @@ def normalize_lab(fields: dict[str, str | None], ctx: PageContext) -> tuple[dict
     if not unit_text and cell.unit_text:
         unit_text = cell.unit_text
         findings.append(
-            Finding("unit_from_value", _("The unit '{unit}' was printed with the value.").format(unit=unit_text), "unit",
-                    "info")
+            Finding.of("unit_from_value", N_("The unit '{unit}' was printed with the value."), {"unit": unit_text},
+                       "unit", "info")
         )
     analyte = lab_analyte(fields, ctx)
     unit = normalize_unit(unit_text, analyte.dim if analyte else None) if unit_text else None
     if unit_text and unit is None:
         findings.append(
-            Finding(
-                "unit_unknown", _("The unit '{unit}' is not one we know; it is kept as printed.").format(unit=unit_text),
-                "unit", "info"
-            )
+            Finding.of("unit_unknown", N_("The unit '{unit}' is not one we know; it is kept as printed."),
+                       {"unit": unit_text}, "unit", "info")
         )
     unfolded = number
     number, unit = _fold_power_of_ten(number, unit)
@@ -115,17 +107,18 @@ def normalize_lab(fields: dict[str, str | None], ctx: PageContext) -> tuple[dict
 def _cell_findings(cell: Cell) -> list[Finding]:
     """Why a value stays printed text, and where a flag was found inside the value."""
     if cell.kind == TEXT and cell.leftover:
-        return [Finding(
+        return [Finding.of(
             "value_not_parsed",
-            _("'{printed}' could not be read completely as one number; it is kept exactly as printed.").format(
-                printed=cell.printed),
+            N_("'{printed}' could not be read completely as one number; it is kept exactly as printed."),
+            {"printed": cell.printed},
             "value",
         )]
     if cell.kind == TEXT:
-        return [Finding("value_not_numeric", _("The value is not a number; it is kept as printed."), "value", "info")]
+        return [Finding.of("value_not_numeric", N_("The value is not a number; it is kept as printed."), None, "value",
+                           "info")]
     if cell.flag_text:
-        return [Finding("flag_from_value", _("The flag '{flag}' was printed with the value.").format(flag=cell.flag_text),
-                        "flag", "info")]
+        return [Finding.of("flag_from_value", N_("The flag '{flag}' was printed with the value."),
+                           {"flag": cell.flag_text}, "flag", "info")]
     return []
 
 
@@ -163,20 +156,20 @@ def _ambiguous_number(text: str, number: ParsedNumber, field: str, ctx: PageCont
     digits = re.sub(r"[^\d]", "", text.split()[0] if text.split() else text)
     other = read / 1000 if digits and float(digits) == abs(read) else read * 1000
     severity = "info" if ctx.language else "warning"
-    return Finding(
+    return Finding.of(
         "number_ambiguous",
-        _("'{printed}' was read as {value}; it could also mean {other}. Check it on the page.").format(
-            printed=text.strip(), value=fmt(read), other=fmt(other)),
+        N_("'{printed}' was read as {value}; it could also mean {other}. Check it on the page."),
+        {"printed": text.strip(), "value": fmt_param(read), "other": fmt_param(other)},
         field,
         severity,
     )
 
 
 def _flag_mismatch(fields: dict[str, str | None], flag_text: str, printed: str, computed: str) -> Finding:
-    return Finding(
+    return Finding.of(
         "flag_mismatch",
-        _("The page marks this value '{flag}' ({printed}), but {value} against the range {range} is {computed}.").format(
-            flag=flag_text, printed=_flag_word(printed), value=fields.get("value"),
-            range=fields.get("reference_range"), computed=_flag_word(computed)),
+        N_("The page marks this value '{flag}' ({printed}), but {value} against the range {range} is {computed}."),
+        {"flag": flag_text, "printed": wording.flag(printed), "value": fields.get("value"),
+         "range": fields.get("reference_range"), "computed": wording.flag(computed)},
         "flag",
     )

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from coheara.domain import DOMAIN_FIELDS, Domain, ExtractedItem, Finding, PageImage
-from coheara.i18n import _, ngettext
+from coheara.domain import DOMAIN_FIELDS, Domain, ExtractedItem, Finding, PageImage, wording
+from coheara.i18n import N_, N_plural
 from coheara.schemas.extraction import Extraction
 from coheara.validation.context import PageContext, looks_like_electrophoresis, page_context
 from coheara.validation.document_meta import document_meta, merge_document_meta
@@ -27,6 +27,9 @@ from coheara.validation.verify import ground_item
 
 __all__ = ["ValidatedPage", "merge_document_meta", "revalidate_item", "validate_page"]
 
+_EMPTY_DROPPED = N_plural("{count} empty {domain} entry was left out.", "{count} empty {domain} entries were left out.")
+_DUPLICATE = N_plural("This item appeared {count} time on the page; it is kept once.",
+                      "This item appeared {count} times on the page; it is kept once.")
 # What a model writes for "nothing": such a field does not make an item non-empty.
 _PLACEHOLDERS = frozenset({"", "null", "none", "n/a", "na", "-", "--", "—", "/", "?", "unknown", "nicht angegeben"})
 
@@ -66,9 +69,10 @@ def validate_page(
     page_findings: list[Finding] = []
     if not has_text:
         page_findings.append(
-            Finding(
+            Finding.of(
                 "no_text_layer",
-                _("This page has no text layer (a photo or a scan), so its values could not be checked against it."),
+                N_("This page has no text layer (a photo or a scan), so its values could not be checked against it."),
+                None,
                 None,
                 "info",
             )
@@ -91,9 +95,8 @@ def validate_page(
         rows += [(domain, fields, count[identity]) for identity, fields in first.items()]
         if empty:
             page_findings.append(
-                Finding("empty_item_dropped", ngettext("{count} empty {domain} entry was left out.",
-                                                       "{count} empty {domain} entries were left out.", empty).format(
-                    count=empty, domain=domain.in_sentence), None, "info")
+                Finding.of("empty_item_dropped", _EMPTY_DROPPED,
+                           {"count": empty, "domain": wording.in_sentence(domain.value)}, None, "info")
             )
     ctx = _with_electrophoresis(ctx, rows)
     items = [_item(domain, fields, count, ctx, index, page_index) for domain, fields, count in rows]
@@ -146,9 +149,7 @@ def _item(
     findings = hidden + findings
     if repeats > 1:
         findings.append(
-            Finding("duplicate_item", ngettext("This item appeared {count} time on the page; it is kept once.",
-                                               "This item appeared {count} times on the page; it is kept once.",
-                                               repeats).format(count=repeats), None, "info")
+            Finding.of("duplicate_item", _DUPLICATE, {"count": repeats}, None, "info")
         )
     grounded = ground_item(domain, fields, index)
     return ExtractedItem(

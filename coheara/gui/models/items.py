@@ -163,7 +163,7 @@ class ItemsTableModel(QtCore.QAbstractTableModel):
         problems = [f for f in item.findings if f.field == field and f.severity != "info"]
         if role == Qt.ItemDataRole.ToolTipRole:
             if problems:
-                return "\n".join(f.message for f in problems)
+                return "\n".join(f.text for f in problems)
             if item.field_verification.get(field) is False and item.fields.get(field):
                 return self.tr("Not found in the document's text: check it against the page.")
             return None

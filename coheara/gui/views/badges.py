@@ -108,7 +108,7 @@ def badge_tooltip(item: ExtractedItem) -> str:
     lines = [badge_explanation(item.badge)]
     ordered = sorted(item.findings, key=lambda f: f.severity != "implausible")
     # Info findings stay out, except why a value is unverified (a photo or scan has no text to compare).
-    lines.extend(f.message for f in ordered if f.message and (f.severity != "info" or f.code.startswith("unverified_")))
+    lines.extend(f.text for f in ordered if f.message and (f.severity != "info" or f.code.startswith("unverified_")))
     return "\n".join(dict.fromkeys(lines))
 
 

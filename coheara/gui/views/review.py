@@ -207,7 +207,7 @@ class ReviewView(QtWidgets.QWidget):
         self.pages.set_page_count(summary.pages)
         self.title.setText(summary.filename)
         self.meta.setText(self._meta_text(summary, len(items)))
-        notes = [f.message for f in summary.findings]
+        notes = [f.text for f in summary.findings]
         self.findings.setText(self.tr("Note: {notes}").format(notes="  ".join(notes)) if notes else "")
         self.findings.setVisible(bool(notes))
         reviewed = summary.status is DocumentStatus.REVIEWED
@@ -259,7 +259,7 @@ class ReviewView(QtWidgets.QWidget):
         text = self.tr("{badge}: {explanation}").format(badge=badge_label(item.badge),
                                                         explanation=badge_tooltip(item)).replace("\n", " ")
         # Grounding gives each unverified field its reason (reference range, unit, page 2, photo, …).
-        why = [f.message for f in item.findings if f.code.startswith("unverified_")]
+        why = [f.text for f in item.findings if f.code.startswith("unverified_")]
         if missing and item.badge is not ItemBadge.CONFIRMED:
             if why:
                 text += " " + " ".join(m for m in dict.fromkeys(why) if m not in text)
