@@ -26,6 +26,7 @@ from coheara.untrusted.guards import (
     unlock_pdf,
 )
 from coheara.untrusted.limits import MAX_PAGES
+from coheara.untrusted.pdf_tree import refuse_odd_page_tree
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,7 @@ def _inspect(doc: pymupdf.Document, password: str | None) -> PdfFacts:
                 pages=pages, most=MAX_PAGES),
             _("Split it into smaller files."),
         )
+    refuse_odd_page_tree(doc)
     for index in range(pages):
         refuse_huge_pdf_images(doc, index)
     return PdfFacts(page_count=pages, repaired=bool(doc.is_repaired), password_protected=protected)

@@ -25,6 +25,7 @@ from coheara.untrusted.guards import (
     refuse_huge_pdf_images,
     unlock_pdf,
 )
+from coheara.untrusted.pdf_tree import refuse_odd_page_tree
 
 # The PDF format's own limit for a page side (200 inches). Rendering would be safe beyond it
 # (the zoom shrinks with the page), but no real document is that big: it is damage.
@@ -40,6 +41,7 @@ def open_pdf(data: bytes, password: str | None) -> pymupdf.Document:
         with guarded_pdf():
             if doc.page_count == 0:
                 raise CorruptFileError(_(PDF_NO_PAGES_MESSAGE))
+            refuse_odd_page_tree(doc)
     except BaseException:
         doc.close()
         raise
