@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 
 def atomic_write_bytes(target: Path, data: bytes, mode: int = 0o600) -> None:
@@ -12,11 +14,17 @@ def atomic_write_bytes(target: Path, data: bytes, mode: int = 0o600) -> None:
 
     If anything fails the old ``target`` is untouched and the temp file is removed.
     """
+    atomic_write(target, lambda handle: handle.write(data), mode)
+
+
+def atomic_write(target: Path, write: Callable[[BinaryIO], object], mode: int = 0o600) -> None:
+    """``atomic_write_bytes`` for content written piece by piece: ``write(handle)`` writes it to the temp
+    file (and may raise, to write nothing: the old ``target`` stays and the temp file is removed)."""
     target = Path(target)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            write(handle)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from typing import Any
 
 from babel.dates import format_date
@@ -39,10 +41,14 @@ DOCUMENT = N_("Document")
 
 @dataclass(frozen=True)
 class ExportData:
-    """Everything one export contains. ``attempts`` maps attempt id → record, for provenance."""
+    """Everything one export contains. ``attempts`` maps attempt id → record, for provenance.
+
+    ``items`` is a list, or a collection that reads them from the vault each time it is iterated (the
+    FHIR export streams years of values that way); renderers only iterate it and ask its length.
+    """
 
     documents: list[DocumentSummary]
-    items: list[ExtractedItem]
+    items: Collection[ExtractedItem]
     attempts: dict[int, AttemptRecord]
     generated_at: datetime
     app_version: str
@@ -51,8 +57,12 @@ class ExportData:
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_id", {d.id: d for d in self.documents})
         # Lab values stored by an older version are re-read, so no export shortens one (see legacy.py).
-        upgraded = [reread_lab(i, doc.language if (doc := self.document(i.document_id)) else None) for i in self.items]
+        items = self.items
+        upgraded = [self._reread(i) for i in items] if isinstance(items, list) else _Reread(items, self._reread)
         object.__setattr__(self, "items", upgraded)
+
+    def _reread(self, item: ExtractedItem) -> ExtractedItem:
+        return reread_lab(item, doc.language if (doc := self.document(item.document_id)) else None)
 
     def document(self, document_id: int | None) -> DocumentSummary | None:
         return self._by_id.get(document_id) if document_id is not None else None
@@ -67,6 +77,22 @@ class ExportData:
             return own
         doc = self.document(item.document_id)
         return iso_date(doc.doc_date) if doc else None
+
+
+class _Reread(Collection[ExtractedItem]):
+    """Items read as they are iterated, each through ``reread`` (see ``ExportData.items``)."""
+
+    def __init__(self, items: Collection[ExtractedItem], reread: Callable[[ExtractedItem], ExtractedItem]) -> None:
+        self._items, self._reread = items, reread
+
+    def __iter__(self) -> Iterator[ExtractedItem]:
+        return map(self._reread, self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __contains__(self, item: object) -> bool:
+        return any(i == item for i in self)
 
 
 def iso_date(value: Any) -> str | None:
@@ -150,5 +176,11 @@ def stamp_text(moment: datetime) -> str:
 def decimals(shown: str) -> str:
     """A value *we* wrote with decimal points ("13.2", "12.0–16.0") with the patient's decimal sign
     ("13,2" in German and French). Never for text as printed on a document: that stays as printed."""
-    sign = get_decimal_symbol(babel_locale())
+    sign = _decimal_sign(current())
     return shown if sign == "." else _DECIMAL_POINT.sub(sign, shown)
+
+
+@lru_cache(maxsize=8)
+def _decimal_sign(language: str) -> str:
+    """The decimal sign of ``language`` (looked up once: a summary of years writes it 100,000 times)."""
+    return str(get_decimal_symbol(babel_locale(language)))

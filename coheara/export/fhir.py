@@ -24,10 +24,12 @@ Codes, systems and structure never change with the patient's language; the texts
 from __future__ import annotations
 
 import html
+import json
 import re
 import uuid
+from collections.abc import Iterator
 from datetime import timedelta
-from typing import Any
+from typing import Any, TextIO
 
 from coheara.domain import DocumentSummary, Domain
 from coheara.export.data import ExportData, aware, doc_label, doc_type_label, iso_date
@@ -43,44 +45,70 @@ _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 
 def build_bundle(data: ExportData) -> dict[str, Any]:
     """The whole export as a FHIR R4 Bundle (JSON-ready dict)."""
+    bundle = _bundle(data)
+    bundle["entry"] = list(bundle["entry"])
+    return bundle
+
+
+def write_bundle(data: ExportData, out: TextIO) -> None:
+    """Write the Bundle as JSON to ``out``, one entry at a time: the same text as
+    ``json.dumps(build_bundle(data), ensure_ascii=False, indent=2)`` plus a newline, without ever
+    holding more than one resource (a vault of years holds tens of thousands)."""
+    bundle = _bundle(data)
+    entries = bundle.pop("entry")
+    head = json.dumps(bundle, ensure_ascii=False, indent=2)
+    out.write(head[: -len("\n}")] + ',\n  "entry": [')
+    separator = "\n    "
+    for entry in entries:
+        # JSON strings never hold a raw newline: indenting every line is indenting the entry.
+        out.write(separator + json.dumps(entry, ensure_ascii=False, indent=2).replace("\n", "\n    "))
+        separator = ",\n    "
+    out.write("\n  ]\n}\n" if separator != "\n    " else "]\n}\n")
+
+
+def _bundle(data: ExportData) -> dict[str, Any]:
+    """The Bundle with ``entry`` an iterator: resources are made as it is read."""
     stamp = aware(data.generated_at).isoformat()
 
     def urn(*key: object) -> str:
         return f"urn:uuid:{uuid.uuid5(_NAMESPACE, '|'.join(map(str, (stamp, *key))))}"
 
-    entries: list[tuple[str, dict[str, Any]]] = []
     patient = urn("patient")
     has_patient = bool(data.items or data.documents)
-    if has_patient:
-        entries.append((patient, _patient()))
     doc_urns = {d.id: urn("document", d.id) for d in data.documents}
-    for doc in data.documents:
-        entries.append((doc_urns[doc.id], _document_reference(doc, patient)))
-
+    # The Composition (first) lists every item and each Provenance (last) its items: the references
+    # are known before any resource is made.
+    refs: list[str] = []
     by_domain: dict[Domain, list[str]] = {}
     by_attempt: dict[int, list[str]] = {}
     for index, item in enumerate(data.items):
         ref = urn("item", item.id if item.id is not None else f"#{index}")
-        source = data.document(item.document_id)
-        ctx = Context(patient, doc_urns.get(source.id) if source else None, data.item_date(item),
-                      iso_date(source.doc_date) if source else None)
-        entries.append((ref, item_resource(item, ctx)))
+        refs.append(ref)
         by_domain.setdefault(item.domain, []).append(ref)
         if item.attempt_id is not None and item.attempt_id in data.attempts:
             by_attempt.setdefault(item.attempt_id, []).append(ref)
 
-    for attempt_id, targets in sorted(by_attempt.items()):
-        entries.append((urn("attempt", attempt_id), _provenance(data, attempt_id, targets, doc_urns)))
+    def entries() -> Iterator[tuple[str, dict[str, Any]]]:
+        yield urn("composition"), _composition(data, patient if has_patient else None, by_domain)
+        if has_patient:
+            yield patient, _patient()
+        for doc in data.documents:
+            yield doc_urns[doc.id], _document_reference(doc, patient)
+        for ref, item in zip(refs, data.items, strict=True):
+            source = data.document(item.document_id)
+            ctx = Context(patient, doc_urns.get(source.id) if source else None, data.item_date(item),
+                          iso_date(source.doc_date) if source else None)
+            yield ref, item_resource(item, ctx)
+        for attempt_id, targets in sorted(by_attempt.items()):
+            yield urn("attempt", attempt_id), _provenance(data, attempt_id, targets, doc_urns)
 
-    composition = _composition(data, patient if has_patient else None, by_domain)
-    entries.insert(0, (urn("composition"), composition))
     return {
         "resourceType": "Bundle",
         "meta": {"tag": [{"system": NOTICE_SYSTEM, "code": NOTICE_VERSION, "display": short_notice()}]},
         "identifier": {"system": "urn:ietf:rfc:3986", "value": urn("bundle")},
         "type": "collection",
         "timestamp": stamp,
-        "entry": [{"fullUrl": ref, "resource": resource} for ref, resource in entries],
+        "entry": ({"fullUrl": ref, "resource": resource} for ref, resource in entries()),
     }
 
 

@@ -65,6 +65,15 @@ class Block:
         return head + (table_html(self.table, rows, notes=last) if self.table is not None else "")
 
 
+@dataclass(frozen=True)
+class Placed:
+    """A Story laid out at the cursor, where its content ends and how tall it is."""
+
+    story: pymupdf.Story
+    bottom: float
+    height: float
+
+
 class Layout:
     """Places blocks top to bottom: a block stays on one page when it fits there, a long table is cut
     between rows and its header row repeated on the next page. Every Story fits on one page, which
@@ -73,6 +82,8 @@ class Layout:
     def __init__(self, buffer: io.BytesIO) -> None:
         self.writer = pymupdf.DocumentWriter(buffer)
         self.pages = 0
+        self._page_rows = 16  # rows of a table the last full page held: where the next search starts
+        self._one_line_row: float | None = None
         self._new_page()
 
     def _new_page(self) -> None:
@@ -84,11 +95,28 @@ class Layout:
         self.y = BODY.y0
         self.device = self.writer.begin_page(PAGE)
 
-    @staticmethod
-    def _height(markup: str) -> float:
-        _more, used = pymupdf.Story(html=markup, user_css=CSS).place(pymupdf.Rect(BODY.x0, 0, BODY.x1, 1e6))
-        height: float = pymupdf.Rect(used).height
-        return height
+    def _fits(self, markup: str, room: float) -> Placed | None:
+        """``markup`` laid out at the cursor, ready to draw, when it fits in ``room``; else None."""
+        story = pymupdf.Story(html=markup, user_css=CSS)
+        _more, used = story.place(pymupdf.Rect(BODY.x0, self.y, BODY.x1, self.y + 1e6))
+        filled = pymupdf.Rect(used)
+        return Placed(story, filled.y1, filled.height) if filled.height <= room else None
+
+    def _line_row(self) -> float:
+        """How much a table row of one line of text adds to a table at least (measured once)."""
+        if self._one_line_row is None:
+            heights = []
+            for rows in (1, 2):
+                markup = "<table>" + "<tr><td>x</td></tr>" * rows + "</table>"
+                _more, used = pymupdf.Story(html=markup, user_css=CSS).place(pymupdf.Rect(BODY.x0, 0, BODY.x1, 1e6))
+                heights.append(pymupdf.Rect(used).height)
+            self._one_line_row = heights[1] - heights[0]
+        return self._one_line_row
+
+    def _draw_placed(self, placed: Placed) -> None:
+        """Draw what ``_fits`` laid out (laying it out again for drawing would double the work)."""
+        placed.story.draw(self.device)
+        self.y = placed.bottom + 2
 
     def _draw(self, markup: str) -> None:
         """Draw from the cursor down; only a single row taller than a page flows onto the next."""
@@ -101,33 +129,78 @@ class Layout:
                 return
             self._new_page()
 
-    def _rows_that_fit(self, block: Block, rows: list[Row], first: bool, room: float) -> int:
-        low, high = 0, len(rows) - 1  # the largest k with rows[:k] fitting; never all (that was tried)
-        while low < high:
-            mid = (low + high + 1) // 2
-            if self._height(block.markup(rows[:mid], last=False, first=first)) <= room:
-                low = mid
+    def _rows_that_fit(self, block: Block, rows: list[Row], first: bool) -> tuple[int | None, Placed | None]:
+        """``(None, laid out)`` when the whole rest of the block (with its notes) fits on this page;
+        else the largest k below ``len(rows)`` with ``rows[:k]`` fitting, and those rows laid out.
+
+        Only about a page of rows is ever laid out: the search starts where the last full page ended
+        (scaled to the room left), steps outwards in doubling steps, then halves. Measuring every
+        remaining row first made a table of thousands of values quadratic. Rows that cannot fit are
+        known without laying them out where each of them holds text (a line at least) and even that
+        many lines would not fit: a page of a long table is then found with the one layout drawn.
+        """
+        count, room = len(rows), BODY.y1 - self.y
+        found: dict[int, Placed] = {}
+
+        def too_tall(k: int) -> bool:
+            """``rows[:k]`` certainly do not fit, by what fewer rows measured (no layout)."""
+            below = max((j for j in found if j < k), default=None)  # the most rows known to fit
+            if below is None or not all(any(cell.strip() for cell in row.cells) for row in rows[below:k]):
+                return False
+            return found[below].height + (k - below) * self._line_row() > room + 0.05
+
+        def fits(k: int) -> bool:
+            if too_tall(k):
+                return False
+            placed = self._fits(block.markup(rows[:k], last=False, first=first), room)
+            if placed is not None:
+                found[k] = placed
+            return placed is not None
+
+        guess = min(count, max(1, int(self._page_rows * room / BODY.height)))
+        if count == 0 or guess == count or fits(guess):
+            good, step = (0 if guess == count else guess), 1  # rows[:good] fit (none trivially do)
+            probe = guess if guess == count else guess + 1
+            while probe < count and fits(probe):
+                good, step = probe, step * 2
+                probe = good + step
+            if probe >= count:
+                # The notes only add to the height: too many rows without them is too many with them.
+                whole = None if too_tall(count) else self._fits(block.markup(rows, last=True, first=first), room)
+                if whole is not None:
+                    return None, whole
+                probe = count  # not all of them: the answer is below
+        else:
+            probe, step = guess, 1  # rows[:probe] do not fit
+            good = max(0, probe - step)
+            while good > 0 and not fits(good):
+                probe, step = good, step * 2
+                good = max(0, probe - step)
+        while good < probe - 1:  # rows[:good] fit, rows[:probe] do not
+            middle = (good + probe) // 2
+            if fits(middle):
+                good = middle
             else:
-                high = mid - 1
-        return low
+                probe = middle
+        return good, found.get(good)
 
     def run(self, blocks: list[Block]) -> None:
         for block in blocks:
             rows, first = list(block.table.rows) if block.table else [], True
             while True:
-                markup, room = block.markup(rows, last=True, first=first), BODY.y1 - self.y
-                if self._height(markup) <= room:
-                    self._draw(markup)
+                fit, placed = self._rows_that_fit(block, rows, first)
+                if fit is None and placed is not None:
+                    self._draw_placed(placed)
                     break
-                fit = self._rows_that_fit(block, rows, first, room) if len(rows) > 1 else 0
-                if fit >= min(3, len(rows) - 1) and fit > 0:  # no one- or two-row stubs at a page foot
-                    self._draw(block.markup(rows[:fit], last=False, first=first))
+                if fit and placed is not None and fit >= min(3, len(rows) - 1):  # no one- or two-row stubs
+                    self._draw_placed(placed)
                     rows, first = rows[fit:], False
+                    self._page_rows = fit
                     self._new_page()
                 elif self.y > BODY.y0:
                     self._new_page()
                 else:
-                    self._draw(markup)
+                    self._draw(block.markup(rows, last=True, first=first))
                     break
         self.writer.end_page()
         self.writer.close()

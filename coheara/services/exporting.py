@@ -6,23 +6,25 @@ The file leaves the vault's protection: the CLI and the GUI say so every time.
 from __future__ import annotations
 
 import logging
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from coheara import __version__
 from coheara.cancel import CancelToken
-from coheara.domain import DocumentStatus, DocumentSummary
+from coheara.domain import DocumentStatus, DocumentSummary, ExtractedItem
 from coheara.errors import ExportError, UsageError
-from coheara.export import EXPORT_FORMATS, render
+from coheara.export import EXPORT_FORMATS, write
 from coheara.export.data import ExportData
-from coheara.fileio import atomic_write_bytes
+from coheara.fileio import atomic_write
 from coheara.i18n import N_, _
 from coheara.services.vault import Vault
 from coheara.storage import attempts as attempt_store
 from coheara.storage import documents as docs
 from coheara.storage import items as item_store
+from coheara.storage.connection import Connection
 
 log = logging.getLogger(__name__)
 
@@ -79,10 +81,20 @@ def document_day(document: DocumentSummary) -> date:
 
 def gather(vault: Vault, scope: ExportScope = EVERYTHING) -> ExportData:
     with vault.reading() as conn:
-        documents = [d for d in docs.list_documents(conn) if scope.holds(d)]
-        kept = {d.id for d in documents}
-        items = [i for i in item_store.all_items(conn) if i.document_id in kept]
-        attempts = {a.id: a for a in attempt_store.all_attempts(conn) if a.id is not None}
+        return _gather(conn, scope, stream=False)
+
+
+def _gather(conn: Connection, scope: ExportScope, *, stream: bool) -> ExportData:
+    """The export's data; with ``stream`` its items are read from ``conn`` each time they are iterated
+    (call inside one read transaction, so that every pass sees the same items)."""
+    documents = [d for d in docs.list_documents(conn) if scope.holds(d)]
+    kept = {d.id for d in documents}
+    items: Collection[ExtractedItem]
+    if stream:
+        items = _StoredItems(conn, kept, sum(n for doc, n in item_store.item_counts(conn).items() if doc in kept))
+    else:
+        items = list(item_store.iter_items(conn, kept))
+    attempts = {a.id: a for a in attempt_store.all_attempts(conn) if a.id is not None and a.document_id in kept}
     return ExportData(
         documents=documents,
         items=items,
@@ -92,8 +104,26 @@ def gather(vault: Vault, scope: ExportScope = EVERYTHING) -> ExportData:
     )
 
 
+class _StoredItems(Collection[ExtractedItem]):
+    """The items of ``documents``, read from the vault one at a time on each iteration."""
+
+    def __init__(self, conn: Connection, documents: Collection[int], count: int) -> None:
+        self._conn, self._documents, self._count = conn, documents, count
+
+    def __iter__(self) -> Iterator[ExtractedItem]:
+        return item_store.iter_items(self._conn, self._documents)
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __contains__(self, item: object) -> bool:
+        return any(i == item for i in self)
+
+
 def export_to_file(vault: Vault, fmt: str, output: Path, scope: ExportScope = EVERYTHING,
                    cancel: CancelToken | None = None) -> ExportResult:
+    """Write the export where the patient chose, atomically (a cancelled or failed export leaves the
+    old file, or none). The FHIR Bundle is streamed: its resources go to the file as they are made."""
     if fmt not in EXPORT_FORMATS:
         raise UsageError(_("Unknown export format {name}; choose one of {formats}.").format(
             name=repr(fmt), formats=", ".join(EXPORT_FORMATS)))
@@ -102,15 +132,23 @@ def export_to_file(vault: Vault, fmt: str, output: Path, scope: ExportScope = EV
         raise ExportError(_("The export path is a folder; give a file name."))
     if not output.parent.is_dir():
         raise ExportError(_("The folder for the export file does not exist."))
-    data = gather(vault, scope)
-    if cancel is not None:
-        cancel.raise_if_cancelled()
-    payload = render(fmt, data)
-    if cancel is not None:
-        cancel.raise_if_cancelled()  # before anything is written: a cancelled export leaves no file
-    try:
-        atomic_write_bytes(output, payload, mode=0o600)
-    except OSError:
-        raise ExportError(_("The export file could not be written there (no permission, or the disk is full).")) from None
+    with vault.reading() as conn:
+        # One snapshot of the vault for the whole export, however long it takes (a read transaction,
+        # ended when the connection closes).
+        conn.execute("BEGIN")
+        data = _gather(conn, scope, stream=fmt == "fhir")
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+
+        def written(handle: BinaryIO) -> None:
+            write(fmt, data, handle)
+            if cancel is not None:
+                cancel.raise_if_cancelled()  # before the file takes its name: a cancelled export leaves none
+
+        try:
+            atomic_write(output, written, mode=0o600)
+        except OSError:
+            raise ExportError(_("The export file could not be written there (no permission, "
+                                "or the disk is full).")) from None
     log.info("exported %d items as %s", len(data.items), fmt)
     return ExportResult(output, len(data.items))

@@ -7,7 +7,7 @@ deleted item is only marked deleted, so the model's original output can always b
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
@@ -107,7 +107,21 @@ def items_in_domain(conn: Connection, domain: Domain) -> list[ExtractedItem]:
 
 
 def all_items(conn: Connection) -> list[ExtractedItem]:
-    return [_item(r) for r in conn.execute(f"SELECT {_COLUMNS} FROM items WHERE deleted = 0 ORDER BY id")]
+    return list(iter_items(conn))
+
+
+def iter_items(conn: Connection, documents: Container[int] | None = None) -> Iterator[ExtractedItem]:
+    """Every item (of ``documents`` only, when given), in id order, read from the vault one at a time:
+    an export of years of values never holds them all. Items of other documents are not even parsed."""
+    for row in conn.execute(f"SELECT {_COLUMNS} FROM items WHERE deleted = 0 ORDER BY id"):
+        if documents is None or row[1] in documents:
+            yield _item(row)
+
+
+def item_counts(conn: Connection) -> dict[int, int]:
+    """How many items (not deleted) each document has."""
+    rows = conn.execute("SELECT document_id, count(*) FROM items WHERE deleted = 0 GROUP BY document_id")
+    return {int(r[0]): int(r[1]) for r in rows}
 
 
 def replace_document_items(conn: Connection, document_id: int, items: Iterable[ExtractedItem]) -> list[int]:
