@@ -19,6 +19,7 @@ from __future__ import annotations
 import gettext
 import locale as _locale
 import re
+import unicodedata
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -133,6 +134,14 @@ def ngettext(singular: str, plural: str, count: int) -> str:
 def pgettext(context: str, message: str) -> str:
     """For a word that translates differently by where it stands (a column, a badge)."""
     return _catalogue.pgettext(context, message)
+
+
+def sort_key(text: str) -> tuple[str, str]:
+    """How a list a person reads is ordered in every language: case and accents ignored, so
+    "Hämoglobin" sorts with H (as in a German dictionary), "Éosinophiles" with E, "Œstradiol" as "oe"."""
+    folded = text.casefold().replace("œ", "oe").replace("æ", "ae")
+    plain = "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
+    return plain, folded
 
 
 # -- numbers and dates -----------------------------------------------------------------------------

@@ -16,7 +16,8 @@ from coheara.domain.lab_value import QUANTITY, RANGE, bound_text, lab_value
 from coheara.export.data import ExportData, date_text, decimals, doc_label, doc_type_label, number, text
 from coheara.export.medication_summary import medication_sections
 from coheara.export.tables import VERIFICATION, Row, Section, Table, badge_word, value_notes
-from coheara.i18n import N_, _, ngettext, pgettext
+from coheara.i18n import N_, _, ngettext, pgettext, sort_key
+from coheara.validation.analytes import display_name
 
 # In English here; shown with ``_(NOTHING_FOUND)``.
 NOTHING_FOUND = N_("None extracted from the documents (this does not mean there are none).")
@@ -142,10 +143,11 @@ def flag_word(code: str) -> str:
 
 
 def lab_key(item: ExtractedItem) -> tuple[str, str]:
-    """(group key, heading): the canonical analyte when known, else the test name as printed."""
+    """(group key, heading): the canonical analyte when known (named in the patient's language), else
+    the test name as printed."""
     n = item.normalized
     printed = item.title()
-    heading = text(n.get("analyte_display")) or printed or _("Unnamed test")
+    heading = display_name(text(n.get("analyte_key")), text(n.get("analyte_display"))) or printed or _("Unnamed test")
     if n.get("loinc"):
         heading += f" (LOINC {text(n.get('loinc'))})"
     return (text(n.get("analyte_key")) or printed.casefold(), heading)
@@ -159,7 +161,7 @@ def _lab_tables(data: ExportData) -> list[Table]:
         groups[key].append(item)
         headings.setdefault(key, heading)
     tables = []
-    for key in sorted(groups, key=lambda k: headings[k].casefold()):
+    for key in sorted(groups, key=lambda k: sort_key(headings[k])):
         rows, notes = [], []
         for item in _newest_first(data, groups[key]):
             result, ref = lab_result(item)

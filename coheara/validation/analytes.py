@@ -6,6 +6,10 @@ punctuation ignored), after removing what does not change the test: a specimen (
 "S-", "im Blut"), a method ("(Jaffé)", "berechnet") or a unit printed with the name. A name printed
 with a urine marker ("U-Glucose", "Glucose im Urin") is looked up among urine tests only.
 
+Each analyte also has its name for a person in English, German and French (``display_name``): the
+English one is what validation stores with each value; the German and French ones are shown in a
+German or French app and export, taken from the key at display time. They play no part in matching.
+
 Never guessed: an unknown name, a name that fits two tests with no unit to tell them apart ("TP" is
 total protein in English and prothrombin ratio in French), or a LOINC code for a unit of another
 kind than the code's (a glucose in mmol/L gets the molar code or none) all give None.
@@ -19,6 +23,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib.resources import files
 
+from coheara.i18n import current
 from coheara.validation.textfold import compact, fold, umlaut_variants, words
 from coheara.validation.units import UNITS, Unit, normalize_unit
 
@@ -39,6 +44,8 @@ class Analyte:
     context: dict[str, str] = field(default_factory=dict)
     iu_equals_u: bool = False
     electrophoresis: bool = False
+    # The name in German and French ("de", "fr"), as patients and labs there know the test.
+    names: dict[str, str] = field(default_factory=dict)
 
     @property
     def dim(self) -> str | None:
@@ -82,8 +89,23 @@ def analyte_table() -> dict[str, Analyte]:
             context=dict(row.get("context", {})),
             iu_equals_u=bool(row.get("iu_equals_u", False)),
             electrophoresis=bool(row.get("electrophoresis", False)),
+            names={lang: row[f"name_{lang}"] for lang in ("de", "fr") if row.get(f"name_{lang}")},
         )
     return table
+
+
+def display_name(key: str | None, stored: str | None = None, language: str | None = None) -> str:
+    """The name a person reads for the analyte ``key`` in ``language`` (default: the current one).
+
+    ``stored`` is the ``analyte_display`` saved with the value (English, the table's name when it was
+    read): English shows it as stored; German and French show the table's name in that language.
+    A key the table does not know (or no key) keeps ``stored``; "" when there is nothing to show.
+    """
+    analyte = analyte_table().get(key) if key else None
+    language = language or current()
+    if analyte is not None and language in analyte.names:
+        return analyte.names[language]
+    return stored or (analyte.name if analyte is not None else "")
 
 
 @cache
