@@ -159,8 +159,8 @@ def _templates() -> dict[str, list[Template]]:
                                   lab_results=[LabResult(test=t, value=v, unit=u or None, reference_range=r)
                                                for t, v, u, r in rows]) for rows in _split(read, PAGE_SPLIT)]
         pages = _split(printed, PAGE_SPLIT)
-        labs.append(Template("lab_report", [f"Labor Dr. Wagner · Befund {variant + 1}", "Patientin: Anna Muster (fiktiv)",
-                                            "Eingang: 01.01.2020"], pages, extractions))
+        header = [f"Labor Dr. Wagner · Befund {variant + 1}", "Patientin: Anna Muster (fiktiv)", "Eingang: 01.01.2020"]
+        labs.append(Template("lab_report", header, pages, extractions))
     plans = []
     for variant, rows in enumerate(PLANS):
         extraction = Extraction(document=DocumentInfo(type="prescription", language="de"),
@@ -403,8 +403,9 @@ def export_child(home: Path, fmt: str, limit: int | None, output: Path) -> None:
     result = export_to_file(vault, fmt, output, scope)
     seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    documents = len(ids) if limit is None else min(limit, len(ids))
     print(json.dumps({"seconds": seconds, "peak_mb": peak, "base_mb": base, "items": result.count,
-                      "bytes": output.stat().st_size, "documents": len(ids) if limit is None else min(limit, len(ids))}))
+                      "bytes": output.stat().st_size, "documents": documents}))
 
 
 def run_export(home: Path, fmt: str, limit: int | None, folder: Path) -> dict[str, Any]:

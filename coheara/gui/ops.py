@@ -13,8 +13,11 @@
 
 from __future__ import annotations
 
+import gc
 import logging
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,6 +29,43 @@ from coheara.gui.qt import QtCore, QtWidgets, Signal
 from coheara.i18n import _
 
 log = logging.getLogger(__name__)
+
+_gc_lock = threading.Lock()
+_gc_paused = 0  # bulk loads running now
+
+
+@contextmanager
+def bulk_load() -> Iterator[None]:
+    """Wrap background work that makes tens of thousands of objects (years of lab values).
+
+    CPython's collector runs a full collection whenever the surviving objects grew by a quarter, on
+    whichever thread allocates, holding the GIL: loading 50,000 values on the database thread set off
+    collections of 100 to 250 ms each, and the window could not paint meanwhile. The collector pauses
+    during the load; what it keeps is then frozen (``gc.freeze``), so that long-lived rows are never
+    scanned again; reference counting still frees them when a view lets go. Cycles frozen among them
+    wait for ``release_bulk``.
+    """
+    global _gc_paused
+    with _gc_lock:
+        _gc_paused += 1
+        gc.disable()
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_paused -= 1
+            if not _gc_paused:
+                gc.freeze()
+                gc.enable()
+
+
+def release_bulk() -> None:
+    """Let the collector see frozen objects again and collect now (the vault was locked: the views let
+    go of their rows, and a pause here shows nothing)."""
+    with _gc_lock:
+        if not _gc_paused:
+            gc.unfreeze()
+            gc.collect()
 
 @dataclass(slots=True)
 class OpContext:

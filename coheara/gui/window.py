@@ -17,6 +17,7 @@ from coheara.gui.autolock import AutoLock
 from coheara.gui.context import GuiContext
 from coheara.gui.dialogs import clear_secret_clipboard, close_dialogs
 from coheara.gui.notice import NoticeBanner
+from coheara.gui.ops import release_bulk
 from coheara.gui.qt import QtCore, QtGui, QtWidgets, Qt
 from coheara.gui.style import SIDEBAR
 from coheara.gui.views.about import AboutDialog
@@ -229,6 +230,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self._set_unlocked_actions(False)
         self.pages.setCurrentWidget(self.unlock)
         self.unlock.start(auto=False)
+        QtCore.QTimer.singleShot(0, release_bulk)  # the views' rows are gone: collect what loads froze
         log.info("vault locked")
 
     def _engine_updated(self, status: object) -> None:

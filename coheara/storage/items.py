@@ -102,8 +102,15 @@ def items_for_document(conn: Connection, document_id: int) -> list[ExtractedItem
 
 
 def items_in_domain(conn: Connection, domain: Domain) -> list[ExtractedItem]:
+    return list(iter_items_in_domain(conn, domain))
+
+
+def iter_items_in_domain(conn: Connection, domain: Domain) -> Iterator[ExtractedItem]:
+    """The items of ``domain`` in id order, read one at a time (years of lab values are never all
+    held at once for nothing)."""
     rows = conn.execute(f"SELECT {_COLUMNS} FROM items WHERE domain = ? AND deleted = 0 ORDER BY id", (domain.value,))
-    return [_item(r) for r in rows]
+    for row in rows:
+        yield _item(row)
 
 
 def all_items(conn: Connection) -> list[ExtractedItem]:

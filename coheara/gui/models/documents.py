@@ -3,6 +3,7 @@
 A thin ``QAbstractTableModel`` over ``DocumentSummary`` objects that the library view loads through
 the runner; it never touches the vault itself, so it is tested without a window. Live extraction
 progress ("Reading page 2 of 3") is laid over the stored status while the document is being read.
+Thumbnails are asked for (``thumbnails_wanted``) only for the rows a view paints.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any
 
 from coheara import i18n
 from coheara.domain.documents import DocumentStatus, DocumentSummary, note_text
-from coheara.gui.qt import ModelIndex, QtCore, QtGui, QtWidgets, Qt
+from coheara.gui.qt import ModelIndex, QtCore, QtGui, QtWidgets, Qt, Signal
 
 DocumentIdRole = Qt.ItemDataRole.UserRole + 1
 StatusRole = Qt.ItemDataRole.UserRole + 2  # DocumentStatus value, or "failed"
@@ -79,11 +80,20 @@ def framed_thumbnail(image: QtGui.QImage, side: int) -> QtGui.QPixmap:
 class DocumentsModel(QtCore.QAbstractTableModel):
     """Documents in the order the service lists them; thumbnails arrive later by id."""
 
+    # Rows shown without their thumbnail yet: ``take_wanted`` hands them to whoever loads thumbnails.
+    thumbnails_wanted = Signal()
+
     def __init__(self, parent: QtCore.QObject | None = None) -> None:
         super().__init__(parent)
         self._docs: list[DocumentSummary] = []
+        self._rows: dict[int, int] = {}
         self._thumbs: dict[int, QtGui.QPixmap] = {}
         self._reading: dict[int, tuple[int, int]] = {}
+        # Thumbnails are loaded for the rows a view paints, not for years of documents at once.
+        self._wanted: dict[int, None] = {}
+        self._asked: set[int] = set()
+        self._want_timer = QtCore.QTimer(self, singleShot=True, interval=0)
+        self._want_timer.timeout.connect(self.thumbnails_wanted)
         self.thumb_side = 56
 
     # -- content -----------------------------------------------------------------------------
@@ -91,17 +101,22 @@ class DocumentsModel(QtCore.QAbstractTableModel):
     def set_documents(self, docs: Sequence[DocumentSummary]) -> None:
         self.beginResetModel()
         self._docs = list(docs)
-        present = {d.id for d in self._docs}
-        self._thumbs = {k: v for k, v in self._thumbs.items() if k in present}
+        self._rows = {d.id: row for row, d in enumerate(self._docs)}
+        self._thumbs = {k: v for k, v in self._thumbs.items() if k in self._rows}
+        # Missing thumbnails are asked for again when their rows are painted next.
+        self._asked = {k for k in self._asked if k in self._thumbs}
+        self._wanted.clear()
         # A reload during extraction keeps the live "page n of m" of documents still being read.
         waiting = {d.id for d in self._docs if d.status in (DocumentStatus.QUEUED, DocumentStatus.READING)}
-        self._reading = {k: v for k, v in self._reading.items() if k in present and k in waiting}
+        self._reading = {k: v for k, v in self._reading.items() if k in self._rows and k in waiting}
         self.endResetModel()
 
     def clear(self) -> None:
         """Forget everything (the vault was locked)."""
         self.beginResetModel()
-        self._docs, self._thumbs, self._reading = [], {}, {}
+        self._docs, self._rows, self._thumbs, self._reading = [], {}, {}, {}
+        self._wanted.clear()
+        self._asked.clear()
         self.endResetModel()
 
     def documents(self) -> list[DocumentSummary]:
@@ -111,10 +126,26 @@ class DocumentsModel(QtCore.QAbstractTableModel):
         return self._docs[row] if 0 <= row < len(self._docs) else None
 
     def row_of(self, document_id: int) -> int | None:
-        return next((i for i, d in enumerate(self._docs) if d.id == document_id), None)
+        return self._rows.get(document_id)
 
     def missing_thumbnails(self) -> list[int]:
         return [d.id for d in self._docs if d.id not in self._thumbs]
+
+    def take_wanted(self, limit: int) -> list[int]:
+        """Up to ``limit`` documents whose rows were painted without a thumbnail, in the order asked."""
+        taken = [k for k in self._wanted if k in self._rows][:limit]
+        for document_id in taken:
+            del self._wanted[document_id]
+        if not taken:
+            self._wanted.clear()
+        return taken
+
+    def _want(self, document_id: int) -> None:
+        if document_id not in self._asked:
+            self._asked.add(document_id)
+            self._wanted[document_id] = None
+            if not self._want_timer.isActive():
+                self._want_timer.start()  # once for all the rows of one paint
 
     def set_thumbnail(self, document_id: int, image: QtGui.QImage) -> None:
         """Store a thumbnail (a QImage made off the GUI thread; converted to a pixmap here)."""
@@ -167,7 +198,10 @@ class DocumentsModel(QtCore.QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(doc, column)
         if role == Qt.ItemDataRole.DecorationRole and column == DOCUMENT:
-            return self._thumbs.get(doc.id)
+            thumb = self._thumbs.get(doc.id)
+            if thumb is None:
+                self._want(doc.id)
+            return thumb
         if role == Qt.ItemDataRole.DecorationRole and column == STATUS:
             status = DocumentStatus.READING.value if doc.id in self._reading else doc.shown_status.value
             # A small pixmap, not an icon: the view's icon size is the thumbnails' and would blow it up.

@@ -6,8 +6,12 @@ patient can still find the printed value on the page.
 
 from __future__ import annotations
 
+import heapq
 import math
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from functools import lru_cache
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from coheara import i18n
 from coheara.domain.lab_value import faithful
@@ -26,6 +30,7 @@ from coheara.gui.views.badges import BADGE_EXPLANATIONS, badge_label
 if TYPE_CHECKING:
     from coheara.services.health import LabPoint, LabSeries
 
+T = TypeVar("T")
 OUT_OF_RANGE_ROLE = int(Qt.ItemDataRole.UserRole) + 3
 SERIES_ROLE = int(Qt.ItemDataRole.UserRole) + 4
 SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 5
@@ -50,6 +55,12 @@ def number(value: float, digits: int = 6) -> str:
     French), never in exponent form and without grouping (1500, as labs print it)."""
     if value == 0 or not math.isfinite(value):
         return i18n.number(value, 0)
+    # Years of values repeat the same numbers (every reference range of a test): each is formatted once.
+    return _number(value, digits, i18n.current())
+
+
+@lru_cache(maxsize=16384)
+def _number(value: float, digits: int, _language: str) -> str:
     rounded = float(f"{value:.{digits}g}")
     return i18n.number(rounded, max(0, digits - 1 - math.floor(math.log10(abs(rounded)))))
 
@@ -140,27 +151,134 @@ def point_tooltip(series: LabSeries, point: LabPoint, document: str) -> str:
     return "\n".join(lines)
 
 
+@dataclass(frozen=True)
+class LabRows:
+    """Every lab value ready to show: the rows, their texts and what the filter searches, made once and
+    off the GUI thread (``lab_rows``), so that years of values never stall the window.
+
+    ``order`` lists the rows as sorted by ``sort`` (None: newest first).
+    """
+
+    rows: list[tuple[LabSeries, LabPoint]]
+    texts: list[tuple[str, ...]]
+    haystacks: list[str]
+    out_of_range: list[bool]
+    names: dict[int, str]
+    order: list[int]
+    sort: tuple[int, Qt.SortOrder] | None
+
+
+def lab_rows(series: list[LabSeries], names: dict[int, str], sort: tuple[int, Qt.SortOrder] | None = None) -> LabRows:
+    """The rows of ``LabValuesModel`` for ``series``: safe to call on any thread (no widget is touched)."""
+    rows = _sorted_in_slices([(s, p) for s in series for p in s.points],
+                             key=lambda r: (r[1].date, r[0].display.casefold()), reverse=True)
+    texts: list[tuple[str, ...]] = [
+        ("", display_date(p.date), s.display, value_text(p), p.unit, point_range(p), flag_text(p),
+         names.get(p.document_id, _unnamed(p.document_id))) for s, p in rows]
+    # What a filter word is looked for in: the badge's word and every text of the row.
+    haystacks = [" ".join((badge_label(p.badge), *t[1:])).casefold() for (_s, p), t in zip(rows, texts, strict=True)]
+    prepared = LabRows(rows, texts, haystacks, [p.out_of_range for _s, p in rows], dict(names),
+                       list(range(len(rows))), None)
+    return _sorted(prepared, sort) if sort is not None else prepared
+
+
+def _unnamed(document_id: int) -> str:
+    return QtCore.QCoreApplication.translate("ReadOnlyTable", "Document {number}").format(number=document_id)
+
+
+def _sort_key(prepared: LabRows, column: int) -> Callable[[int], Any]:
+    rows, texts = prepared.rows, prepared.texts
+    if column == 0:
+        return lambda k: rows[k][1].badge.value
+    if column == 1:
+        return lambda k: rows[k][1].date
+    if column == 3:  # numbers by size, then values that are words ("positive")
+        def value(k: int) -> Any:
+            point = rows[k][1]
+            return (0, point.value, "") if point.value is not None else (1, 0.0, point.value_text.casefold())
+        return value
+    return lambda k: texts[k][column].casefold()
+
+
+def _sorted(prepared: LabRows, sort: tuple[int, Qt.SortOrder]) -> LabRows:
+    """``prepared`` in the order of ``sort`` (stable: equal values keep the order they had)."""
+    column, order = sort
+    ranked = _sorted_in_slices(prepared.order, key=_sort_key(prepared, column),
+                               reverse=order == Qt.SortOrder.DescendingOrder)
+    return replace(prepared, order=ranked, sort=sort)
+
+
+SORT_SLICE = 4096
+
+
+def _sorted_in_slices(items: list[T], key: Callable[[T], Any], reverse: bool) -> list[T]:
+    """``sorted(items, key=key, reverse=reverse)``, stable as it is, made of short sorts merged in Python.
+
+    One sort of tens of thousands of rows runs in C without letting go of the GIL: on the database
+    thread it froze the window for over 100 ms. A slice holds it for a few milliseconds.
+    """
+    if len(items) <= SORT_SLICE:
+        return sorted(items, key=key, reverse=reverse)
+    slices = [sorted(items[i:i + SORT_SLICE], key=key, reverse=reverse) for i in range(0, len(items), SORT_SLICE)]
+    return list(heapq.merge(*slices, key=key, reverse=reverse))
+
+
 class LabValuesModel(ReadOnlyTable):
-    """Every lab value of every document, newest first."""
+    """Every lab value of every document, newest first; the rows a filter keeps (``set_filter``).
+
+    The filter lives here rather than in a ``QSortFilterProxyModel``: overriding ``filterAcceptsRow``
+    makes Qt call Python once per row at every reload and every key typed (50,000 calls, a visible
+    stall); here it is one pass over prepared texts.
+    """
 
     HEADERS = LAB_HEADERS
     DOCUMENT_COLUMN = 7
 
     def __init__(self, parent: QtCore.QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[tuple[LabSeries, LabPoint]] = []
-        self._texts: list[tuple[str, ...] | None] = []
+        self._prepared = lab_rows([], {})
+        self._shown: list[int] = []  # the prepared rows in view, in order
         self._sort: tuple[int, Qt.SortOrder] | None = None
+        self._words: list[str] = []
+        self._out_only = False
 
     def set_series(self, series: list[LabSeries], document_names: dict[int, str]) -> None:
+        self.set_rows(lab_rows(series, document_names, self._sort))
+
+    def set_rows(self, prepared: LabRows) -> None:
+        """Show rows made by ``lab_rows`` (in the background); sorted again if the order changed meanwhile."""
+        if self._sort is not None and prepared.sort != self._sort:
+            prepared = _sorted(prepared, self._sort)
         self.beginResetModel()
-        self._names = dict(document_names)
-        rows = [(s, p) for s in series for p in s.points]
-        self._rows = sorted(rows, key=lambda r: (r[1].date, r[0].display.casefold()), reverse=True)
-        self._texts = [None] * len(self._rows)
-        if self._sort is not None:
-            self._apply_sort(*self._sort)
+        self._prepared, self._names = prepared, prepared.names
+        self._shown = self._filtered()
         self.endResetModel()
+
+    @property
+    def sort_order(self) -> tuple[int, Qt.SortOrder] | None:
+        """The column and order the patient sorted by (None: newest first)."""
+        return self._sort
+
+    def total(self) -> int:
+        """All the values, whatever the filter keeps."""
+        return len(self._prepared.rows)
+
+    def set_filter(self, words: list[str], out_of_range_only: bool) -> None:
+        """Keep the rows containing every word (casefolded) and, if asked, only values out of range."""
+        if (words, out_of_range_only) != (self._words, self._out_only):
+            self._words, self._out_only = list(words), out_of_range_only
+            self._relayout(lambda: None)
+
+    def _filtered(self) -> list[int]:
+        prepared, words = self._prepared, self._words
+        shown = prepared.order
+        if self._out_only:
+            out = prepared.out_of_range
+            shown = [k for k in shown if out[k]]
+        for word in words:
+            haystacks = prepared.haystacks
+            shown = [k for k in shown if word in haystacks[k]]
+        return list(shown)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Order the rows by ``column`` (stable: equal values keep newest first).
@@ -168,54 +286,48 @@ class LabValuesModel(ReadOnlyTable):
         Sorted here in one Python pass: a ``QSortFilterProxyModel`` sort asks the model for every
         comparison, tens of thousands of calls for a few thousand values, all on the GUI thread.
         """
+        self._sort = (column, order)
+        self._relayout(lambda: setattr(self, "_prepared", _sorted(self._prepared, (column, order))))
+
+    def _relayout(self, change: Callable[[], object]) -> None:
+        """Apply ``change`` (order or filter), keeping selected rows selected where they still show."""
         self.layoutAboutToBeChanged.emit()
         before = self.persistentIndexList()
-        moved = self._apply_sort(column, order)
-        after = [self.index(moved[i.row()], i.column()) if 0 <= i.row() < len(moved) else QtCore.QModelIndex()
-                 for i in before]
+        kept = [self._shown[i.row()] if 0 <= i.row() < len(self._shown) else -1 for i in before]
+        change()
+        self._shown = self._filtered()
+        position = dict.fromkeys(kept, -1)
+        for row, k in enumerate(self._shown):
+            if k in position:
+                position[k] = row
+        after = [self.index(position[k], i.column()) if k >= 0 and position[k] >= 0 else QtCore.QModelIndex()
+                 for i, k in zip(before, kept, strict=True)]
         self.changePersistentIndexList(before, after)
         self.layoutChanged.emit()
 
-    def _apply_sort(self, column: int, order: Qt.SortOrder) -> list[int]:
-        """Sorts the rows; returns the new row of each old row."""
-        self._sort = (column, order)
-        old_order = sorted(range(len(self._rows)), key=lambda r: self._sort_key(r, column),
-                           reverse=order == Qt.SortOrder.DescendingOrder)
-        self._rows = [self._rows[r] for r in old_order]
-        self._texts = [self._texts[r] for r in old_order]
-        moved = [0] * len(old_order)
-        for new, old in enumerate(old_order):
-            moved[old] = new
-        return moved
-
     def row_at(self, row: int) -> tuple[LabSeries, LabPoint]:
-        return self._rows[row]
+        return self._prepared.rows[self._shown[row]]
 
     def _count(self) -> int:
-        return len(self._rows)
+        return len(self._shown)
 
     def display_row(self, row: int) -> tuple[str, ...]:
-        # Painting, sorting and filtering ask for the same texts again and again: made once per row.
-        texts = self._texts[row]
-        if texts is None:
-            series, point = self._rows[row]
-            texts = self._texts[row] = ("", display_date(point.date), series.display, value_text(point), point.unit,
-                                        point_range(point), flag_text(point), self._document_name(point.document_id))
-        return texts
+        return self._prepared.texts[self._shown[row]]
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row = index.row()
-        if not index.isValid() or not 0 <= row < len(self._rows):
+        if not index.isValid() or not 0 <= row < len(self._shown):
             return None
-        series, point = self._rows[row]
+        k = self._shown[row]
+        series, point = self._prepared.rows[k]
         column = index.column()
         # The roles asked for most (painting, sorting) come first.
         if role == Qt.ItemDataRole.DisplayRole:
-            return badge_cell(point.badge, role) if column == 0 else self.display_row(row)[column]
-        if role == SORT_ROLE:  # a plain value per cell, for proxies other than LabFilterProxy
+            return badge_cell(point.badge, role) if column == 0 else self._prepared.texts[k][column]
+        if role == SORT_ROLE:  # a plain value per cell, for proxies that sort themselves
             if column == 3 and point.value is not None:
                 return point.value
-            return point.date if column == 1 else self.display_row(row)[column] or badge_label(point.badge)
+            return point.date if column == 1 else self._prepared.texts[k][column] or badge_label(point.badge)
         if role == DOCUMENT_ID_ROLE:
             return point.document_id
         if role == OUT_OF_RANGE_ROLE:
@@ -234,56 +346,35 @@ class LabValuesModel(ReadOnlyTable):
             return font
         return None
 
-    def _sort_key(self, row: int, column: int) -> Any:
-        point = self._rows[row][1]
-        if column == 0:
-            return point.badge.value
-        if column == 1:
-            return point.date
-        if column == 3:  # numbers by size, then values that are words ("positive")
-            return (0, point.value, "") if point.value is not None else (1, 0.0, point.value_text.casefold())
-        return self.display_row(row)[column].casefold()
 
-
-class LabFilterProxy(QtCore.QSortFilterProxyModel):
-    """Keeps rows containing every word typed (test, value, unit, date, document) and, if asked,
-    only values outside their reference range."""
+class LabFilterProxy(QtCore.QIdentityProxyModel):
+    """The lab values table's model: keeps rows containing every word typed (test, value, unit, date,
+    document) and, if asked, only values outside their reference range. Filtering and sorting are
+    done by its ``LabValuesModel`` (see there): this proxy maps no rows of its own (a sorting and
+    filtering proxy rebuilt its map of 50,000 rows at every reload and every key typed)."""
 
     def __init__(self, parent: QtCore.QObject | None = None) -> None:
         super().__init__(parent)
         self._words: list[str] = []
         self._out_only = False
-        self.setSortRole(SORT_ROLE)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         source = self.sourceModel()
         if isinstance(source, LabValuesModel):
-            source.sort(column, order)  # the proxy keeps the source's order: see LabValuesModel.sort
-        else:
-            super().sort(column, order)
+            source.sort(column, order)
 
     def set_text(self, text: str) -> None:
-        self.beginFilterChange()
         self._words = text.casefold().split()
-        self.endFilterChange(QtCore.QSortFilterProxyModel.Direction.Rows)
+        self._apply()
 
     def set_out_of_range_only(self, only: bool) -> None:
-        self.beginFilterChange()
         self._out_only = only
-        self.endFilterChange(QtCore.QSortFilterProxyModel.Direction.Rows)
+        self._apply()
 
-    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
-        model = self.sourceModel()
-        if self._out_only and not model.index(source_row, 0, source_parent).data(OUT_OF_RANGE_ROLE):
-            return False
-        if not self._words:
-            return True
-        if isinstance(model, LabValuesModel):
-            cells = [model.index(source_row, 0, source_parent).data() or "", *model.display_row(source_row)[1:]]
-        else:
-            cells = [str(model.index(source_row, c, source_parent).data() or "") for c in range(model.columnCount())]
-        haystack = " ".join(cells).casefold()
-        return all(word in haystack for word in self._words)
+    def _apply(self) -> None:
+        source = self.sourceModel()
+        if isinstance(source, LabValuesModel):
+            source.set_filter(self._words, self._out_only)
 
 
 class AnalyteListModel(QtCore.QAbstractListModel):
@@ -298,7 +389,7 @@ class AnalyteListModel(QtCore.QAbstractListModel):
         groups: dict[str, tuple[str, str, list[LabSeries]]] = {}
         for one in series:
             groups.setdefault(one.key, (one.key, one.display, []))[2].append(one)
-        self._groups = sorted(groups.values(), key=lambda g: i18n.sort_key(g[1]))
+        self._groups = sorted(groups.values(), key=lambda g: g[1].casefold())
         self.endResetModel()
 
     def row_of(self, key: str) -> int | None:

@@ -22,7 +22,7 @@ MEASURED_PER_COLUMN = 6  # the longest texts by characters; one of them is the w
 
 def _source_rows(model: QtCore.QAbstractItemModel, count: int) -> tuple[QtCore.QAbstractItemModel, list[int]]:
     """The model holding the data and its rows in the order the table shows them (through a proxy)."""
-    if isinstance(model, QtCore.QSortFilterProxyModel) and model.sourceModel() is not None:
+    if isinstance(model, QtCore.QAbstractProxyModel) and model.sourceModel() is not None:
         rows = [model.mapToSource(model.index(r, 0)).row() for r in range(count)]
         return model.sourceModel(), rows
     return model, list(range(count))

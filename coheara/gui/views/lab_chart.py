@@ -8,6 +8,7 @@ who prefers to read.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
@@ -100,12 +101,44 @@ class LabChart:
     out_of_range: QtCharts.QScatterSeries
     band: QtCharts.QAreaSeries | None
     summary: str
-    tooltips: dict[tuple[int, float], str] = field(default_factory=dict)
+    tooltips: Mapping[tuple[int, float], str] = field(default_factory=dict)
     left_out: int = 0
 
 
-def build_chart(series: LabSeries, names: dict[int, str], parent: QtWidgets.QWidget | None = None) -> LabChart:
-    """A chart of ``series``; points without a number or a date are counted in ``left_out``."""
+class Tooltips(Mapping[tuple[int, float], str]):
+    """Each drawn point's tooltip by (time, value), written when first asked for (on hover): a test
+    measured a thousand times would otherwise spend a visible moment on texts nobody reads."""
+
+    def __init__(self, series: LabSeries, names: dict[int, str]) -> None:
+        self._series, self._names = series, names
+        self._points: dict[tuple[int, float], LabPoint] = {}
+        self._texts: dict[tuple[int, float], str] = {}
+
+    def add(self, key: tuple[int, float], point: LabPoint) -> None:
+        self._points[key] = point
+        self._texts.pop(key, None)
+
+    def __getitem__(self, key: tuple[int, float]) -> str:
+        text = self._texts.get(key)
+        if text is None:
+            point = self._points[key]
+            text = self._texts[key] = point_tooltip(self._series, point, self._names.get(point.document_id, ""))
+        return text
+
+    def __iter__(self) -> Iterator[tuple[int, float]]:
+        return iter(self._points)
+
+    def __len__(self) -> int:
+        return len(self._points)
+
+
+def build_chart(series: LabSeries, names: dict[int, str], parent: QtWidgets.QWidget | None = None,
+                markers: bool = True) -> LabChart:
+    """A chart of ``series``; points without a number or a date are counted in ``left_out``.
+
+    ``markers=False`` leaves out the points' markers for ``add_markers`` to add in a later turn of the
+    event loop: for a test measured a thousand times they take as long as all the rest.
+    """
     chart = QtCharts.QChart()
     dark = QtWidgets.QApplication.palette().color(QtGui.QPalette.ColorRole.Window).lightness() < 128
     chart.setTheme(QtCharts.QChart.ChartTheme.ChartThemeDark if dark else QtCharts.QChart.ChartTheme.ChartThemeLight)
@@ -127,12 +160,13 @@ def build_chart(series: LabSeries, names: dict[int, str], parent: QtWidgets.QWid
     outside.setColor(OUT_COLOR)
     outside.setBorderColor(OUT_COLOR.darker(130))
     view = _ChartView(chart, parent)
-    result = LabChart(series, view, line, inside, outside, None, "", left_out=len(series.points) - len(drawn))
+    tooltips = Tooltips(series, names)
+    result = LabChart(series, view, line, inside, outside, None, "", tooltips, left_out=len(series.points) - len(drawn))
     for ms, point in drawn:
         assert point.value is not None
         line.append(ms, point.value)
         (outside if point.out_of_range else inside).append(ms, point.value)
-        result.tooltips[(ms, point.value)] = point_tooltip(series, point, names.get(point.document_id, ""))
+        tooltips.add((ms, point.value), point)
     x_min, x_max = _x_range([ms for ms, _ in drawn])
     axis_y = QtCharts.QValueAxis()
     axis_y.setRange(*_y_range([p for _, p in drawn]))
@@ -140,11 +174,8 @@ def build_chart(series: LabSeries, names: dict[int, str], parent: QtWidgets.QWid
     axis_y.setLabelFormat("%.6g")  # with localized numbers Qt needs the precision spelled out
     axis_y.setTitleText(series.unit)
     result.band = _band(chart, drawn, (x_min, x_max), (axis_y.min(), axis_y.max()), BAND_COLORS[dark])
-    for one in (line, inside, outside):
-        chart.addSeries(one)
+    chart.addSeries(line)
     line.setPen(line_pen)
-    inside.setColor(LINE_COLORS[dark])
-    inside.setBorderColor(LINE_COLORS[dark])
     axis_x = QtCharts.QDateTimeAxis()
     days, months = DATE_AXIS_FORMATS[i18n.current()]
     axis_x.setFormat(days if x_max - x_min < 120 * DAY_MS else months)
@@ -156,13 +187,10 @@ def build_chart(series: LabSeries, names: dict[int, str], parent: QtWidgets.QWid
     for added in chart.series():
         added.attachAxis(axis_x)
         added.attachAxis(axis_y)
-    for marker in chart.legend().markers(inside):
-        marker.setVisible(False)  # the line already stands for the values
-    if not outside.count():
-        for marker in chart.legend().markers(outside):
-            marker.setVisible(False)
     for scatter in (inside, outside):
         scatter.hovered.connect(lambda p, state, r=result: _tooltip(r, p, state))
+    if markers:
+        add_markers(result)
     view.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
     chart.setMinimumSize(QtCore.QSizeF(240, 200))
     view.setMinimumSize(260, 220)
@@ -172,6 +200,26 @@ def build_chart(series: LabSeries, names: dict[int, str], parent: QtWidgets.QWid
     result.summary = _words().summary(series, drawn, result.left_out, result.band)
     view.setAccessibleDescription(result.summary)
     return result
+
+
+def add_markers(result: LabChart) -> None:
+    """Put the points' markers on a chart ``build_chart`` made without them (in range, out of range)."""
+    chart = result.view.chart()
+    if result.in_range in chart.series():
+        return
+    dark = QtWidgets.QApplication.palette().color(QtGui.QPalette.ColorRole.Window).lightness() < 128
+    axes = chart.axes()
+    for scatter in (result.in_range, result.out_of_range):
+        chart.addSeries(scatter)
+        for axis in axes:
+            scatter.attachAxis(axis)
+    result.in_range.setColor(LINE_COLORS[dark])
+    result.in_range.setBorderColor(LINE_COLORS[dark])
+    for marker in chart.legend().markers(result.in_range):
+        marker.setVisible(False)  # the line already stands for the values
+    if not result.out_of_range.count():
+        for marker in chart.legend().markers(result.out_of_range):
+            marker.setVisible(False)
 
 
 def _x_range(values: list[int]) -> tuple[int, int]:

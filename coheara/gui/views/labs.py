@@ -10,13 +10,22 @@ from __future__ import annotations
 from typing import Any
 
 from coheara.gui.context import GuiContext
-from coheara.gui.models.labs import ANALYTE_KEY_ROLE, SERIES_ROLE, AnalyteListModel, LabFilterProxy, LabValuesModel
+from coheara.gui.models.labs import (
+    ANALYTE_KEY_ROLE,
+    SERIES_ROLE,
+    AnalyteListModel,
+    LabFilterProxy,
+    LabValuesModel,
+    lab_rows,
+)
 from coheara.gui.qt import QtCore, QtWidgets, Qt
-from coheara.gui.views.lab_chart import LabChart, build_chart
+from coheara.gui.views.lab_chart import LabChart, add_markers, build_chart
 from coheara.gui.views.overview import Overview, fit_columns, header_block, overview_table
 from coheara.services import health as health_service
 from coheara.services.vault import Vault
 
+# Up to this many values the trend is drawn with the table, in one turn of the event loop.
+CHART_AT_ONCE = 2000
 # Translated where they are shown: QCoreApplication.translate("LabsView", …).
 EMPTY = str(QtCore.QT_TRANSLATE_NOOP(
     "LabsView", "No lab results yet. They appear here once your lab reports have been read."))
@@ -30,6 +39,8 @@ class LabsView(Overview):
     def __init__(self, ctx: GuiContext, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.charts: list[LabChart] = []
+        self._markers_later = False  # charts made now get their markers in a later turn (_select_later)
+        self._markers_pending: list[LabChart] = []
         self.analytes = AnalyteListModel(self)
         self.values = LabValuesModel(self)
         self.proxy = LabFilterProxy(self)
@@ -112,28 +123,64 @@ class LabsView(Overview):
     def fetch(self, vault: Vault) -> Any:
         return health_service.lab_series(vault)
 
+    def prepare(self, series: Any, names: dict[int, str]) -> Any:
+        # The table's rows, their texts and the filter's haystacks, made off the GUI thread.
+        return series, lab_rows(series, names, self.values.sort_order)
+
     def reset(self) -> None:
         self.analytes.set_series([])
         self.values.set_series([], {})
         self._show_chart()
 
     def row_count(self) -> int:
-        return self.values.rowCount()
+        return self.values.total()
 
     def empty_text(self) -> str:
         return QtCore.QCoreApplication.translate("LabsView", EMPTY)
 
-    def apply(self, series: Any) -> None:
+    def apply(self, prepared: Any) -> None:
+        series, rows = prepared
         current = self.analyte_list.currentIndex().data(ANALYTE_KEY_ROLE)
         self.analytes.set_series(series)
-        self.values.set_series(series, self._names)
+        self.values.set_rows(rows)
         fit_columns(self.table)
         row = self.analytes.row_of(current) if current else None
-        self.select_analyte_row(row if row is not None else self.analytes.busiest_row())
+        row = row if row is not None else self.analytes.busiest_row()
+        if self.values.total() <= CHART_AT_ONCE:
+            self.select_analyte_row(row)
+            return
+        # Years of values: the table shows in this turn of the event loop and the trend in the next,
+        # so that neither holds the window for long.
+        key = self.analytes.index(row, 0).data(ANALYTE_KEY_ROLE) if row is not None else None
+        generation = self._generation
+        QtCore.QTimer.singleShot(1, self, lambda: self._select_later(generation, key))
+
+    def _select_later(self, generation: int, key: str | None) -> None:
+        """Select the test and draw its trend; the points' markers follow in a later turn of the event
+        loop still (for a test measured a thousand times they take as long as the rest of the chart)."""
+        if generation != self._generation or self.ctx.vault is None:
+            return
+        self._markers_later = True
+        try:
+            self.select_analyte_row(self.analytes.row_of(key) if key else None)
+        finally:
+            self._markers_later = False
+        self._markers_pending = list(self.charts)
+        QtCore.QTimer.singleShot(1, self, self._add_markers)
+
+    def _add_markers(self) -> None:
+        for chart in self._markers_pending:
+            if chart in self.charts:  # still shown: not replaced by another test meanwhile
+                add_markers(chart)
+        self._markers_pending = []
+
+    def filling(self) -> bool:
+        """Charts are still waiting for their markers (see ``_select_later``)."""
+        return bool(self._markers_pending)
 
     def _update_state(self) -> None:
         super()._update_state()
-        self.count_label.setText(self.tr("{shown} of %n values", "", self.values.rowCount())
+        self.count_label.setText(self.tr("{shown} of %n values", "", self.values.total())
                                  .format(shown=self.proxy.rowCount()))
 
     # -- analyte and chart ------------------------------------------------------------------------
@@ -170,7 +217,7 @@ class LabsView(Overview):
         self.chart_title.setVisible(len(series) > 1)
         columns = 2 if len(series) > 1 else 1  # series in other units side by side, both in sight
         for number, one in enumerate(series):
-            chart = build_chart(one, self._names, self.chart_host)
+            chart = build_chart(one, self._names, self.chart_host, markers=not self._markers_later)
             summary = QtWidgets.QLabel(chart.summary, self.chart_host)
             summary.setWordWrap(True)
             row, column = 2 * (number // columns), number % columns

@@ -29,6 +29,7 @@ from coheara.services.vault import Vault
 
 FILE_PATTERNS = "*.pdf *.jpg *.jpeg *.png *.webp *.tif *.tiff *.bmp *.gif *.heic *.heif"
 THUMB_SIDE = 56
+THUMB_BATCH = 12  # thumbnails per trip to the database thread (~10 ms each)
 EMPTY_TEXT = str(QtCore.QT_TRANSLATE_NOOP(
     "LibraryView", "Your library is empty.\n\nDrop photos or PDFs of your medical documents anywhere in this "
     "window,\nor choose “Import files…” (Ctrl+O)."))
@@ -62,8 +63,10 @@ class LibraryView(QtWidgets.QWidget):
         self.extractor = Extractor(ctx, self)
         self._loading = False
         self._reload_again = False
+        self._thumbs_loading = False
         self._build()
         ctx.documents_changed.connect(self.reload)
+        self.model.thumbnails_wanted.connect(self._load_thumbnails)
         ctx.vault_locked.connect(self.clear)
         self.extractor.progressed.connect(self._extraction_progress)
         self.extractor.finished.connect(lambda *_: self._extraction_finished())
@@ -150,7 +153,7 @@ class LibraryView(QtWidgets.QWidget):
     # -- loading -------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Fetch the document list (database thread), then any missing thumbnails."""
+        """Fetch the document list (database thread); thumbnails follow for the rows in sight."""
         vault = self.ctx.vault
         if vault is None:
             return
@@ -171,10 +174,6 @@ class LibraryView(QtWidgets.QWidget):
         self.content.setCurrentWidget(self.table if docs else self.empty)
         if selected is not None and (row := self.model.row_of(selected)) is not None:
             self.table.selectRow(row)
-        missing, vault = self.model.missing_thumbnails(), self.ctx.vault
-        if missing:
-            self.ctx.runner.run_db(lambda op: _thumbnails(vault, missing), on_done=self._thumbs_loaded,
-                                   on_failed=lambda exc: None)
         if self._reload_again:
             self._reload_again = False
             self.reload()
@@ -183,11 +182,25 @@ class LibraryView(QtWidgets.QWidget):
         self._loading = False
         show_failure(self, exc)
 
+    def _load_thumbnails(self) -> None:
+        """Thumbnails of the rows painted without one, a few at a time: a library of years never
+        holds the database thread (and the views waiting for it) for all of them at once."""
+        vault = self.ctx.vault
+        if vault is None or self._thumbs_loading:
+            return
+        wanted = self.model.take_wanted(THUMB_BATCH)
+        if wanted:
+            self._thumbs_loading = True
+            self.ctx.runner.run_db(lambda op: _thumbnails(vault, wanted), on_done=self._thumbs_loaded,
+                                   on_failed=lambda exc: self._thumbs_loaded({}))
+
     def _thumbs_loaded(self, images: dict[int, QtGui.QImage]) -> None:
+        self._thumbs_loading = False
         if self.ctx.vault is None:
             return
         for document_id, image in images.items():
             self.model.set_thumbnail(document_id, image)
+        self._load_thumbnails()
 
     def clear(self) -> None:
         """The vault was locked: forget every document, thumbnail and result line."""

@@ -11,7 +11,7 @@ from typing import Any
 
 from coheara.gui.context import GuiContext
 from coheara.gui.models.health import DOCUMENT_ID_ROLE
-from coheara.gui.ops import OpContext
+from coheara.gui.ops import OpContext, bulk_load
 from coheara.gui.qt import QtCore, QtWidgets, Signal
 from coheara.gui.views.badges import BadgeDelegate, caution_label
 from coheara.gui.views.column_fit import badge_column, natural_widths
@@ -103,6 +103,11 @@ class Overview(QtWidgets.QWidget):
         """Read what the view shows (runs on the database thread)."""
         return None
 
+    def prepare(self, data: Any, names: dict[int, str]) -> Any:
+        """Turn ``data`` into what ``apply`` shows, off the GUI thread (right after ``fetch``): the work
+        that grows with years of records belongs here, not in ``apply``. Touches no widget."""
+        return data
+
     def apply(self, data: Any) -> None:
         """Show freshly read ``data`` (GUI thread); ``self._names`` holds the document names."""
 
@@ -134,8 +139,9 @@ class Overview(QtWidgets.QWidget):
         self._update_state()
 
         def load(_op: OpContext) -> tuple[Any, dict[int, str]]:
-            names = {d.id: d.filename for d in documents_service.list_documents(vault)}
-            return self.fetch(vault), names
+            with bulk_load():  # years of values: no collector pauses on the window while they load
+                names = {d.id: d.filename for d in documents_service.list_documents(vault)}
+                return self.prepare(self.fetch(vault), names), names
 
         self.ctx.runner.run_db(load, on_done=lambda r: self._loaded(generation, *r), parent=self)
 

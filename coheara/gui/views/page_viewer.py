@@ -42,10 +42,16 @@ class PageViewer(QtWidgets.QGraphicsView):
         self._fit_mode: str | None = "width"  # "width", "page", or None once the user zooms
 
     # -- image ------------------------------------------------------------------------------------
-    def set_image(self, png: bytes, content: QtCore.QRectF | None = None, keep_view: bool = False) -> bool:
-        """Show ``png``; ``content`` is where the original page lies in it (None: the whole image)."""
-        pixmap = QtGui.QPixmap()
-        if not pixmap.loadFromData(png):
+    def set_image(self, image: bytes | QtGui.QImage, content: QtCore.QRectF | None = None,
+                  keep_view: bool = False) -> bool:
+        """Show ``image`` (PNG bytes, or a QImage decoded off the GUI thread: a 2000 px page takes 20 ms
+        to decode); ``content`` is where the original page lies in it (None: the whole image)."""
+        if isinstance(image, QtGui.QImage):
+            pixmap = QtGui.QPixmap.fromImage(image)
+        else:
+            pixmap = QtGui.QPixmap()
+            pixmap.loadFromData(image)
+        if pixmap.isNull():
             return False
         old_scale = self.zoom() if keep_view and self._pixmap_item is not None else None
         old_width = self._content.width()

@@ -150,6 +150,9 @@ class ReviewView(QtWidgets.QWidget):
             self.tabs.clear()
             self.feedback.clear()
             self.pages.open(doc_id)
+            # The page viewer, the toolbar and the (empty) tables show now, laid out and painted once
+            # with the page; the values fill them when they arrive, in another turn of the event loop.
+            self._show_state(loading=True)
         self.reload()
 
     def clear(self) -> None:
@@ -230,7 +233,7 @@ class ReviewView(QtWidgets.QWidget):
         parts.append(QtCore.QCoreApplication.translate("ReviewView", status) if status else summary.status.value)
         return "  ·  ".join(parts)
 
-    def _show_state(self) -> None:
+    def _show_state(self, loading: bool = False) -> None:
         has_doc = self.document_id is not None
         has_items = any(m.rowCount() for m in self.tabs.models.values())
         self.splitter.setVisible(has_doc)
@@ -238,7 +241,7 @@ class ReviewView(QtWidgets.QWidget):
         self.placeholder.setVisible(not has_doc)
         self.reviewed_button.setVisible(has_doc and self.summary is not None)
         self.caution.setVisible(has_doc)
-        self.tabs.setVisible(has_items)
+        self.tabs.setVisible(has_items or (has_doc and loading))
         self.empty.setVisible(has_doc and self.summary is not None and not has_items)
         self._has_items = has_items
         self._on_selection(self.tabs.selected_items())

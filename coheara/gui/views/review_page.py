@@ -3,7 +3,8 @@
 First the stored 896 px page image (fast, on the database thread) so something is on screen at once,
 then a sharper rendering of the original (``render_original_page``, in the worker pool) replaces it
 when ready. If the original cannot be rendered (a PDF that needs its password again, say) the 896 px
-image stays. Sharp renderings of recent pages are kept in memory only, never on disk.
+image stays. Sharp renderings of recent pages are kept in memory only, never on disk. Images are
+decoded off the GUI thread too.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections import OrderedDict
 from coheara.domain.documents import PageImage
 from coheara.gui.context import GuiContext
 from coheara.gui.ops import OpContext
-from coheara.gui.qt import QtCore
+from coheara.gui.qt import QtCore, QtGui
 from coheara.gui.views.page_viewer import Box, PageViewerPanel
 from coheara.services import documents as documents_service
 
@@ -22,6 +23,17 @@ log = logging.getLogger(__name__)
 
 SHARP_MAX_SIDE = 2000
 KEEP_PAGES = 8
+
+
+def decoded(png: bytes) -> QtGui.QImage:
+    """``png`` decoded, in the format the screen draws from (safe off the GUI thread, unlike a pixmap):
+    turning it into a pixmap on the GUI thread is then a copy, not a decode. Null when unreadable."""
+    # The stubs want the format as bytes; PySide6 raises ValueError for anything but str (see library).
+    image = QtGui.QImage.fromData(png, "PNG")  # type: ignore[arg-type]
+    if image.isNull():
+        return image
+    return image.convertToFormat(QtGui.QImage.Format.Format_ARGB32_Premultiplied if image.hasAlphaChannel()
+                                 else QtGui.QImage.Format.Format_RGB32)
 
 
 class PageLoader(QtCore.QObject):
@@ -74,29 +86,33 @@ class PageLoader(QtCore.QObject):
             return
         cached = self._sharp.get((doc_id, index))
         if cached is not None:
-            self._show_sharp(generation, doc_id, index, cached)
+            self.ctx.runner.run_op(lambda op: (cached, decoded(cached)),
+                                   on_done=lambda r: self._show_sharp(generation, doc_id, index, *r),
+                                   on_failed=lambda exc: self._sharp_failed(generation, exc))
             return
         self.panel.show_message(self.tr("Loading the page…"))
 
-        def quick(_op: OpContext) -> PageImage:
-            return documents_service.get_page(vault, doc_id, index)
+        def quick(_op: OpContext) -> tuple[PageImage, QtGui.QImage]:
+            page = documents_service.get_page(vault, doc_id, index)
+            return page, decoded(page.png)
 
-        def sharp(_op: OpContext) -> bytes:
-            return documents_service.render_original_page(vault, doc_id, index, max_side=SHARP_MAX_SIDE)
+        def sharp(_op: OpContext) -> tuple[bytes, QtGui.QImage]:
+            png = documents_service.render_original_page(vault, doc_id, index, max_side=SHARP_MAX_SIDE)
+            return png, decoded(png)
 
-        self.ctx.runner.run_db(quick, on_done=lambda page: self._show_quick(generation, page),
+        self.ctx.runner.run_db(quick, on_done=lambda r: self._show_quick(generation, *r),
                                on_failed=lambda exc: self._quick_failed(generation, exc))
-        self.ctx.runner.run_op(sharp, on_done=lambda png: self._show_sharp(generation, doc_id, index, png),
+        self.ctx.runner.run_op(sharp, on_done=lambda r: self._show_sharp(generation, doc_id, index, *r),
                                on_failed=lambda exc: self._sharp_failed(generation, exc))
 
-    def _show_quick(self, generation: int, page: PageImage) -> None:
+    def _show_quick(self, generation: int, page: PageImage, image: QtGui.QImage) -> None:
         if generation != self._generation or self._sharp_shown:
             return
         x, y, w, h = page.content_box
-        self.viewer.set_image(page.png, QtCore.QRectF(x, y, w, h))
+        self.viewer.set_image(image, QtCore.QRectF(x, y, w, h))
         self.panel.show_message("")
 
-    def _show_sharp(self, generation: int, doc_id: int, index: int, png: bytes) -> None:
+    def _show_sharp(self, generation: int, doc_id: int, index: int, png: bytes, image: QtGui.QImage) -> None:
         self._sharp[(doc_id, index)] = png
         self._sharp.move_to_end((doc_id, index))
         while len(self._sharp) > KEEP_PAGES:
@@ -104,7 +120,7 @@ class PageLoader(QtCore.QObject):
         if generation != self._generation:
             return
         replacing = self.viewer.has_image()
-        if self.viewer.set_image(png, None, keep_view=replacing):
+        if self.viewer.set_image(image, None, keep_view=replacing):
             self._sharp_shown = True
             self.panel.show_message("")
 
