@@ -203,3 +203,27 @@ def test_the_review_table_tooltip_follows_the_language(qapp: object) -> None:
         assert "Wert „7400“: in diesem Dokument nicht gefunden." in model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
     finally:
         install(application(), "en", {})
+
+
+def test_an_impossible_value_names_its_test_in_the_language_shown() -> None:
+    """The test's name inside the sentence is ours (the analyte table's), so it follows the language too."""
+    from coheara.validation.analytes import resolve_analyte
+    from coheara.validation.checks import check_lab
+    from coheara.validation.numbers import parse_number
+    from coheara.validation.units import normalize_unit
+
+    analyte = resolve_analyte("Hämoglobin", "g/dl")
+    assert analyte is not None
+    (finding,) = [f for f in check_lab(analyte, parse_number("740", "de"), normalize_unit("g/dl"), None)
+                  if f.code == "implausible_value"]
+    shown_as = {}
+    for language in ("en", "de", "fr"):
+        i18n.set_language(language)
+        shown_as[language] = finding.text
+    i18n.set_language("en")
+    assert shown_as["en"].startswith(analyte.name) and finding.message == shown_as["en"]
+    assert shown_as["de"].startswith("Hämoglobin") and shown_as["fr"].startswith("Hémoglobine")
+    # Stored and read back, it still knows the names in every language.
+    again = Finding.from_json(json.loads(json.dumps(finding.as_json())))
+    i18n.set_language("fr")
+    assert again is not None and again.text == shown_as["fr"]

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from coheara.i18n import N_, _, ngettext, number, pgettext, show_date
+from coheara.i18n import N_, _, current, ngettext, number, pgettext, show_date
 
 # Translators: quotation marks around a value as printed on the page, or a part of the model's answer
 # („…“ in German, « … » in French).
@@ -82,6 +82,9 @@ def _value(value: Any, english: bool) -> Any:
         return str(value.get("sep", " ")).join(str(_value(part, english)) for part in value["join"])
     if "flag" in value:
         return _flag(str(value["flag"]), english)
+    if "names" in value:
+        names: Mapping[str, str] = value["names"]
+        return names.get("en" if english else current()) or names.get("en", "")
     return str(value)
 
 
@@ -160,6 +163,12 @@ def figure(value: float | str, digits: int = 6) -> dict[str, Any]:
 
 def joined(parts: list[Any], sep: str) -> dict[str, Any]:
     return {"join": list(parts), "sep": sep}
+
+
+def in_languages(names: Mapping[str, str]) -> dict[str, Any]:
+    """A name we author in each language ({"en": "Hemoglobin", "de": "Hämoglobin", …}): the one of the
+    language shown, else the English."""
+    return {"names": dict(names)}
 
 
 def flag(code: str) -> dict[str, Any]:

@@ -31,6 +31,11 @@ _MAX_AMOUNT_PER_INTAKE = 100.0
 _EARLIEST = date(1900, 1, 1)
 
 
+
+def _test_name(analyte: Analyte) -> dict[str, Any]:
+    """The analyte's name as the patient's language has it, chosen when the finding is shown."""
+    return wording.in_languages({"en": analyte.name, **analyte.names})
+
 def _plain(value: float) -> str:
     text = f"{value:.4g}" if abs(value) < 1e6 else f"{value:.0f}"
     if "e" in text:
@@ -53,11 +58,11 @@ def check_lab(
 ) -> list[Finding]:
     """Findings about one lab result: impossible values, a unit of the wrong kind, an inverted range."""
     findings: list[Finding] = []
-    label: Any = analyte.name if analyte else wording.words(N_("This value"))
+    label: Any = _test_name(analyte) if analyte else wording.words(N_("This value"))
     if analyte and unit and not fits(analyte, unit):
         findings.append(
             Finding.of("unit_unexpected", N_("{test} is not usually measured in {unit}; check the unit."),
-                       {"test": analyte.name, "unit": unit.code}, "unit")
+                       {"test": _test_name(analyte), "unit": unit.code}, "unit")
         )
     x = value.value if value and not value.is_range else None
     if x is not None:
@@ -78,7 +83,7 @@ def check_lab(
                         "implausible_value",
                         N_("{test} {value} {unit} is outside what is humanly possible ({low}–{high} "
                            "{plausible_unit}); please check it against the page."),
-                        {"test": analyte.name, "value": fmt_param(x), "unit": unit.code, "low": fmt_param(low),
+                        {"test": _test_name(analyte), "value": fmt_param(x), "unit": unit.code, "low": fmt_param(low),
                          "high": fmt_param(high), "plausible_unit": analyte.unit},
                         "value",
                         "implausible",
