@@ -285,7 +285,7 @@ class Figures(list[tuple[str, float, float]]):
 
 def gui_figures(home: Path, expected_docs: int) -> list[tuple[str, float, float]]:
     """(what, seconds until settled, worst stall in ms) for unlocking and each view."""
-    from bench_gui_stall import StallMeter, wait_until
+    from bench_gui_stall import StallMeter
 
     from coheara.gui.context import GuiContext
     from coheara.gui.main import application
@@ -371,6 +371,20 @@ def gui_figures(home: Path, expected_docs: int) -> list[tuple[str, float, float]
     ctx.runner.wait_idle()
     window.close()
     return figures
+
+
+def wait_until(condition: Any, timeout_s: float = 600) -> float:
+    """Run the event loop (as the app does, waiting for events) until ``condition()``; the seconds."""
+    from coheara.gui.qt import QtCore
+
+    started = time.perf_counter()
+    while not condition():
+        if time.perf_counter() - started > timeout_s:
+            raise SystemExit("timed out")
+        loop = QtCore.QEventLoop()
+        QtCore.QTimer.singleShot(20, loop.quit)
+        loop.exec()
+    return time.perf_counter() - started
 
 
 def _filling(view: Any) -> bool:
