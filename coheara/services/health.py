@@ -14,9 +14,11 @@ from coheara.domain.documents import DocumentSummary
 from coheara.domain.items import Domain, ExtractedItem, ItemBadge
 from coheara.domain.lab_value import lab_value
 from coheara.domain.medications import MedicationList, reconcile
+from coheara.i18n import sort_key
 from coheara.services.vault import Vault
 from coheara.storage import documents as docs
 from coheara.storage import items as store
+from coheara.validation.analytes import display_name
 from coheara.validation.units import convert
 
 
@@ -83,7 +85,7 @@ def lab_series(vault: Vault) -> list[LabSeries]:
         # Freed a test at a time: years of values let go of at once keep the GIL (and the window)
         # for a fifth of a second.
         items.clear()
-    return sorted(series, key=lambda s: (s.display.casefold(), s.unit))
+    return sorted(series, key=lambda s: (sort_key(s.display), s.unit))
 
 
 def _split_by_unit(key: str, items: list[ExtractedItem], dates: dict[int, str]) -> list[LabSeries]:
@@ -94,7 +96,10 @@ def _split_by_unit(key: str, items: list[ExtractedItem], dates: dict[int, str]) 
         point = _point(item, dates, key, main_unit)
         buckets[point.unit].append(point)
     first = items[0]
-    display = _text(first.normalized.get("analyte_display")) or _text(first.fields.get("test")) or key
+    # Our name for the test in the patient's language (taken from the key; the stored one stays English),
+    # or the name as printed for a test we do not know.
+    display = (display_name(_text(first.normalized.get("analyte_key")), _text(first.normalized.get("analyte_display")))
+               or _text(first.fields.get("test")) or key)
     loinc = first.normalized.get("loinc")
     return [
         LabSeries(key, display, unit, loinc if isinstance(loinc, str) else None,

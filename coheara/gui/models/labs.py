@@ -389,7 +389,7 @@ class AnalyteListModel(QtCore.QAbstractListModel):
         groups: dict[str, tuple[str, str, list[LabSeries]]] = {}
         for one in series:
             groups.setdefault(one.key, (one.key, one.display, []))[2].append(one)
-        self._groups = sorted(groups.values(), key=lambda g: g[1].casefold())
+        self._groups = sorted(groups.values(), key=lambda g: i18n.sort_key(g[1]))
         self.endResetModel()
 
     def row_of(self, key: str) -> int | None:
