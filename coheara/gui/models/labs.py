@@ -193,11 +193,14 @@ def _sort_key(prepared: LabRows, column: int) -> Callable[[int], Any]:
     if column == 1:
         return lambda k: rows[k][1].date
     if column == 3:  # numbers by size, then values that are words ("positive")
-        def value(k: int) -> Any:
-            point = rows[k][1]
-            return (0, point.value, "") if point.value is not None else (1, 0.0, point.value_text.casefold())
-        return value
+        return lambda k: _value_rank(rows[k][1])
     return lambda k: texts[k][column].casefold()
+
+
+def _value_rank(point: LabPoint) -> tuple[int, float, str]:
+    # A module function, not one nested in _sort_key: pyside6-lupdate loses track of the class
+    # below a nested def, and files the next class's words under no context.
+    return (0, point.value, "") if point.value is not None else (1, 0.0, point.value_text.casefold())
 
 
 def _sorted(prepared: LabRows, sort: tuple[int, Qt.SortOrder]) -> LabRows:
