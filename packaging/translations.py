@@ -130,6 +130,11 @@ def ts_problems(path: Path) -> list[str]:
     problems = []
     for context in ET.parse(path).getroot().iter("context"):
         name = context.findtext("name") or ""
+        if not name:
+            # lupdate lost track of the class (a def nested in a function above it does that): the
+            # words would be looked up under another context than the one the code asks for.
+            problems.append(f"{path.name}: words under no context: " + ", ".join(
+                repr(m.findtext("source")) for m in context.iter("message")))
         for message in context.iter("message"):
             source = message.findtext("source") or ""
             translation = message.find("translation")
