@@ -26,6 +26,7 @@ from fake_ollama_scripts import PageResponder  # noqa: E402
 
 PASSPHRASE = "demo passphrase for screenshots"
 OUT = HERE.parent / "packaging" / "screenshots"
+TRANSLATED_LANGUAGES = {"de": ("library", "review"), "fr": ("medications", "lab_results")}
 KEEP = ("first_run_terms", "first_run_recovery_key", "library", "review", "medications", "lab_results",
         "settings", "about")
 
@@ -127,6 +128,10 @@ def main(args: list[str]) -> None:
             env.pop(override, None)
         subprocess.run([sys.executable, "-m", "coheara.gui.snapshots", str(shots), *flags], env=env, check=True,
                        capture_output=True)
+        translated = root / "translated"
+        for language in TRANSLATED_LANGUAGES:  # the same vault as a German and a French patient sees it
+            subprocess.run([sys.executable, "-m", "coheara.gui.snapshots", str(translated / language), *flags],
+                           env={**env, "LANGUAGE": language}, check=True, capture_output=True)
         if keep_all is not None:
             keep_all.mkdir(parents=True, exist_ok=True)
             for shot in sorted(shots.glob("*.png")):
@@ -140,6 +145,11 @@ def main(args: list[str]) -> None:
             name = shot.stem.split("_", 1)[1]
             if name in KEEP:
                 shutil.copy(shot, OUT / f"{name}.png")
+        for language, names in TRANSLATED_LANGUAGES.items():
+            for shot in sorted((translated / language).glob("*.png")):
+                name = shot.stem.split("_", 1)[1]
+                if name in names:
+                    shutil.copy(shot, OUT / f"{name}_{language}.png")
     print("\n".join(sorted(p.name for p in OUT.glob("*.png"))))
 
 
