@@ -7,6 +7,7 @@ from __future__ import annotations
 import gc
 import random
 import threading
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -16,8 +17,16 @@ from test_models_health import NAMES, SERIES
 
 from coheara.domain.documents import DocumentStatus, DocumentSummary, FileKind
 from coheara.gui.models.documents import DocumentsModel
-from coheara.gui.models.labs import LabFilterProxy, LabRows, LabValuesModel, _sorted_in_slices, lab_rows
-from coheara.gui.ops import bulk_load, release_bulk
+from coheara.gui.models.labs import (
+    BACKGROUND_SORT_ROWS,
+    LabFilterProxy,
+    LabRows,
+    LabValuesModel,
+    _sorted_in_slices,
+    lab_rows,
+)
+from coheara.gui.ops import Runner, bulk_load, release_bulk
+from coheara.services.health import LabSeries
 from coheara.gui.qt import QtCore, QtWidgets, Qt
 
 pytestmark = GUI_MARKS
@@ -107,3 +116,37 @@ def test_rows_made_for_one_order_are_sorted_again_when_the_patient_changed_it(or
     fresh.sort(3, order)
     fresh.set_series(SERIES, NAMES)
     assert [model.index(r, 3).data() for r in range(5)] == [fresh.index(r, 3).data() for r in range(5)]
+
+
+def _many_values(count: int) -> list[LabSeries]:
+    one = SERIES[0]
+    points = tuple(replace(one.points[0], item_id=i, value=float(i % 97), value_text=str(i % 97),
+                           date=f"20{10 + i % 15}-0{1 + i % 9}-1{i % 9}") for i in range(count))
+    return [replace(one, points=points)]
+
+
+def test_a_click_on_a_column_of_years_of_values_sorts_in_the_background(qtbot: QtBot) -> None:
+    """The GUI thread only hands the sort over; the rows change order when it comes back."""
+    runner = Runner()
+    model = LabValuesModel()
+    model.sort_in_background(lambda work, done: runner.run_op(lambda _op: work(), on_done=done))
+    model.set_series(_many_values(BACKGROUND_SORT_ROWS + 500), {})
+    before = [model.index(r, 3).data() for r in range(20)]
+    model.sort(3, Qt.SortOrder.AscendingOrder)
+    assert [model.index(r, 3).data() for r in range(20)] == before  # nothing sorted on this thread
+    qtbot.waitUntil(lambda: model.index(0, 3).data() == "0", timeout=10_000)
+    values = [float(model.index(r, 3).data()) for r in range(model.rowCount())]
+    assert values == sorted(values)
+    runner.wait_idle()
+
+
+def test_a_background_sort_that_comes_back_after_a_reload_is_dropped(qtbot: QtBot) -> None:
+    runner = Runner()
+    model = LabValuesModel()
+    model.sort_in_background(lambda work, done: runner.run_op(lambda _op: work(), on_done=done))
+    model.set_series(_many_values(BACKGROUND_SORT_ROWS + 500), {})
+    model.sort(3, Qt.SortOrder.AscendingOrder)
+    model.set_series(SERIES, NAMES)  # the vault changed meanwhile: these rows, sorted here
+    runner.wait_idle()
+    QtWidgets.QApplication.processEvents()
+    assert model.rowCount() == 5

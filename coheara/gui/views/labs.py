@@ -43,6 +43,8 @@ class LabsView(Overview):
         self._markers_pending: list[LabChart] = []
         self.analytes = AnalyteListModel(self)
         self.values = LabValuesModel(self)
+        self.values.sort_in_background(
+            lambda work, done: self.ctx.runner.run_op(lambda _op: work(), on_done=done, parent=self))
         self.proxy = LabFilterProxy(self)
         self.proxy.setSourceModel(self.values)
         self._shown: tuple[list[Any], dict[int, str]] | None = None  # what the charts are drawn from
