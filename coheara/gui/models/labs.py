@@ -215,7 +215,7 @@ SORT_SLICE = 4096
 # Above this many rows a click on a column header sorts off the GUI thread (about 10 ms at 5,000).
 BACKGROUND_SORT_ROWS = 5000
 # ``sorter(work, done)``: run ``work`` in the background, then ``done(result)`` on the GUI thread.
-Sorter = Callable[[Callable[[], LabRows], Callable[[LabRows], None]], None]
+Sorter = Callable[[Callable[[], LabRows], Callable[[LabRows], None]], object]
 
 
 def _sorted_in_slices(items: list[T], key: Callable[[T], Any], reverse: bool) -> list[T]:
