@@ -17,6 +17,7 @@ file name put it in front of the message themselves, on the user's own screen.
                ├── BadInputError             exit 1: a file is refused, nothing was written
                │    ├── EmptyFileError, UnsupportedFileError, CorruptFileError
                │    ├── FileTooLargeError, TooManyPagesError, ImageTooLargeError
+               │    ├── PageTooSlowError     a PDF page takes longer to draw than its bound
                │    └── PdfPasswordError     needs a password, or the one given is wrong
                ├── VaultError                the vault cannot be opened or written
                │    ├── NoKeyAvailableError  no secure keyring and no passphrase given
@@ -120,6 +121,10 @@ class ImageTooLargeError(BadInputError):
 
 
 class PdfPasswordError(BadInputError):
+    pass
+
+
+class PageTooSlowError(BadInputError):
     pass
 
 

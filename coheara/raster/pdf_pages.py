@@ -14,9 +14,10 @@ import math
 import pymupdf
 from PIL import Image
 
-from coheara.domain import TextWord
+from coheara.domain import PageImage, TextWord
 from coheara.errors import CorruptFileError
 from coheara.i18n import _
+from coheara.raster.letterbox import to_png
 from coheara.raster.png import encode_rgb
 from coheara.untrusted.guards import (
     PDF_NO_PAGES_MESSAGE,
@@ -46,6 +47,47 @@ def open_pdf(data: bytes, password: str | None) -> pymupdf.Document:
         doc.close()
         raise
     return doc
+
+
+def model_page(doc: pymupdf.Document, index: int, side: int) -> PageImage:
+    """Page ``index`` for the model: letterboxed to ``side``, with its text layer and word boxes."""
+    with guarded_pdf(PDF_PAGE_DAMAGED_MESSAGE):
+        page = doc[index]
+        png, box = render_letterboxed_png(page, side)
+        text, words = page_text(page)
+        result = PageImage(
+            index=index,
+            png=png,
+            text=text,
+            words=words,
+            source_width=round(page.rect.width),
+            source_height=round(page.rect.height),
+            content_box=box,
+        )
+        if doc.get_page_images(index):
+            # A scanned page's image is drawn once: kept in MuPDF's cache, those of 200 pages grew
+            # the import by 250 MB (bench/bench_scan_import.py). Text-only pages keep their fonts.
+            release_decoded_images()
+    return result
+
+
+def review_png(doc: pymupdf.Document, index: int, max_side: int) -> bytes:
+    """Page ``index`` as a plain PNG (not letterboxed), its longer side ``max_side``."""
+    with guarded_pdf(PDF_PAGE_DAMAGED_MESSAGE):
+        return to_png(render_pdf_page(doc[index], max_side))
+
+
+def drawn_bytes(doc: pymupdf.Document, index: int) -> int:
+    """The stored (compressed) size of the drawing commands of page ``index``: its content streams
+    and the forms its resources name, as their dictionaries declare it (nothing is decoded)."""
+    with guarded_pdf(PDF_PAGE_DAMAGED_MESSAGE):
+        xrefs = set(doc[index].get_contents()) | {entry[0] for entry in doc.get_page_xobjects(index)}
+        pdf = pymupdf.mupdf.pdf_document_from_fz_document(doc.this)
+        # The low-level call resolves an indirect /Length (0 when there is none): 2 µs a stream
+        # instead of 8 for xref_get_key, and a page written by insert_text has one stream per line.
+        length = pymupdf.mupdf.PDF_ENUM_NAME_Length
+        return sum(max(0, pymupdf.mupdf.pdf_dict_get_int(pymupdf.mupdf.pdf_new_indirect(pdf, xref, 0), length))
+                   for xref in xrefs)
 
 
 def release_decoded_images() -> None:

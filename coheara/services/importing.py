@@ -18,7 +18,7 @@ from coheara.errors import BadInputError, Cancelled, FileTooLargeError, PdfPassw
 from coheara.i18n import _
 from coheara.ingest.checks import CheckedFile, check_file
 from coheara.untrusted.limits import MAX_FILE_BYTES
-from coheara.raster import iter_pages
+from coheara.raster import PageTime, iter_pages
 from coheara.services.vault import Vault
 from coheara.storage import documents as docs
 
@@ -51,8 +51,12 @@ def import_files(
     ask_password: PasswordPrompt | None = None,
     progress: ProgressCallback = no_progress,
     cancel: CancelToken | None = None,
+    page_time: PageTime = PageTime(),
 ) -> list[ImportOutcome]:
-    """Import each file in turn. ``ask_password`` is called for a protected PDF with no password."""
+    """Import each file in turn. ``ask_password`` is called for a protected PDF with no password.
+
+    A PDF page that takes longer to draw than ``page_time`` allows refuses its file (tests shorten it).
+    """
     outcomes = []
     for number, path in enumerate(paths, start=1):
         if cancel is not None:
@@ -60,7 +64,7 @@ def import_files(
         progress(Progress("import", _("Importing file {number} of {total}").format(number=number, total=len(paths)),
                           number - 1, len(paths)))
         outcome = import_one(vault, Path(path), pdf_password=pdf_password, ask_password=ask_password,
-                             progress=progress, cancel=cancel)
+                             progress=progress, cancel=cancel, page_time=page_time)
         outcomes.append(outcome)
     progress(Progress("import", _("Import finished"), len(paths), len(paths)))
     return outcomes
@@ -74,6 +78,7 @@ def import_one(
     ask_password: PasswordPrompt | None = None,
     progress: ProgressCallback = no_progress,
     cancel: CancelToken | None = None,
+    page_time: PageTime = PageTime(),
 ) -> ImportOutcome:
     try:
         data = _read(path)
@@ -90,7 +95,7 @@ def import_one(
         if existing is not None:
             return ImportOutcome(path, "duplicate", existing, checked.page_count,
                                  reason=_("Already in your vault (same file imported before)."))
-        doc_id, count = _store(vault, path, data, checked, pdf_password, progress, cancel)
+        doc_id, count = _store(vault, path, data, checked, pdf_password, progress, cancel, page_time)
     except Cancelled:
         raise
     except BadInputError as exc:
@@ -136,6 +141,7 @@ def _store(
     pdf_password: str | None,
     progress: ProgressCallback,
     cancel: CancelToken | None,
+    page_time: PageTime,
 ) -> tuple[int, int]:
     total = checked.page_count
     with vault.writing() as conn:
@@ -149,7 +155,7 @@ def _store(
             notes=checked.notes,
         )
         count = 0
-        for page in iter_pages(data, checked.kind, pdf_password):
+        for page in iter_pages(data, checked.kind, pdf_password, page_time=page_time):
             if cancel is not None:
                 cancel.raise_if_cancelled()
             docs.insert_page(conn, doc_id, page)

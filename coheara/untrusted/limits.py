@@ -22,6 +22,18 @@ hospital portal produces.
   still reads every pixel (1.5-3 s for that one image). Refusing it is about time, then, and about
   decoders that cannot subsample. A Letter or A4 page scanned at 1200 dpi is about 140 Mpx.
 - ``MAX_RENDER_SIDE`` (4000 px): the largest page image the review view may ask for.
+- ``PAGE_DRAW_FLOOR_S`` (10 s) and ``PAGE_DRAW_S_PER_MB`` (4 s): how long one PDF page may take to
+  draw at 896 px (picture and text layer together), ``max(floor, s per MB × the page's content)``,
+  where the content is the stored (compressed) bytes of the streams the page draws. Drawing time is
+  not bounded by size: 1 MB of full-page fills took 100 s, 5.6 KB of forms that draw each other
+  twice never finished, nor did 636 KB of compressed commands that expand to 250 MB. Real pages
+  stay far below: a text page draws in 20-50 ms, 5 MB of map strokes (2 MB stored) in 1.4 s,
+  5 MB of tiny text in 4.4 s. The floor leaves a slow computer five times that; a page that
+  needs more is refused (``coheara.raster.drawer`` runs it in a child process it can stop).
+- ``DRAWER_MEMORY_BYTES`` (1 GiB): what that child may allocate beyond the file it holds (Linux). The
+  same pages grow it too: forms drawing each other reached 760 MB in 15 s, the expanding stream
+  700 MB. Real pages need far less (a 4000 px review of a 300 dpi scan: 25 MB more; the 35000x35000
+  corpus image at 896 px: 5 MB more); past it a page is refused as damaged.
 """
 
 from __future__ import annotations
@@ -31,3 +43,6 @@ MAX_PAGES: int = 500
 MAX_IMAGE_PIXELS: int = 120_000_000
 MAX_PDF_IMAGE_PIXELS: int = 150_000_000
 MAX_RENDER_SIDE: int = 4000
+PAGE_DRAW_FLOOR_S: float = 10.0
+PAGE_DRAW_S_PER_MB: float = 4.0
+DRAWER_MEMORY_BYTES: int = 1024 * 1024 * 1024
