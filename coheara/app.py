@@ -11,6 +11,7 @@ import os
 import sys
 from collections.abc import Sequence
 
+from coheara.hardening import no_core_dumps
 from coheara.secret_env import take_secrets
 
 EXIT_NO_WINDOW = 5  # the desktop app cannot open a window here (no display, a system library missing)
@@ -21,20 +22,7 @@ def harden_process() -> None:
     Coheara creates (vault, its journal, backups, logs, settings) is for this user alone."""
     if hasattr(os, "umask"):
         os.umask(0o077)
-    try:
-        import resource
-
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    except (ImportError, ValueError, OSError):
-        pass
-    if sys.platform.startswith("linux"):
-        try:
-            import ctypes
-
-            pr_set_dumpable = 4
-            ctypes.CDLL(None).prctl(pr_set_dumpable, 0, 0, 0, 0)
-        except (OSError, AttributeError):
-            pass
+    no_core_dumps()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -12,7 +12,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "coheara"
 
 # Lower numbers are lower layers; a module may import only from lower layers (or its own package).
 LAYER = {
-    "errors": 0, "cancel": 0, "fileio": 0, "secret_env": 0, "i18n": 0, "notice": 0, "_migrations": 0, "_resources": 0,
+    "errors": 0, "cancel": 0, "fileio": 0, "secret_env": 0, "hardening": 0, "i18n": 0, "notice": 0, "_migrations": 0, "_resources": 0,
     "domain": 1, "schemas": 2, "untrusted": 2,
     "ingest": 3, "raster": 3, "hardware": 3, "inference": 3, "validation": 3, "storage": 3,
     "security": 3, "config": 3,

@@ -209,20 +209,6 @@ def tiff_pages(count: int, tags: int = 9) -> bytes:
     return bytes(out)
 
 
-def raw_pdf(objects: list[bytes]) -> bytes:
-    """A PDF of ``objects`` (numbered from 1; the first is the catalogue) with a correct xref."""
-    out = bytearray(b"%PDF-1.7\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
-
-
 def pdf_page(extra: bytes = b"", kids: int = 1) -> bytes:
     """A PDF of ``kids`` pages sharing one small content stream; ``extra`` goes in each page."""
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
@@ -230,12 +216,12 @@ def pdf_page(extra: bytes = b"", kids: int = 1) -> bytes:
                % kids,
                b"<< /Length 5 >>\nstream\nBT ET\nendstream"]  # fmt: skip
     page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R " + extra + b">>"
-    return raw_pdf(objects + [page] * kids)
+    return make.raw_pdf(objects + [page] * kids)
 
 
 def pdf_many_objects(count: int) -> bytes:
     """A one-page PDF followed by ``count`` small objects nothing refers to."""
-    return raw_pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+    return make.raw_pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
                     b"<< /Length 5 >>\nstream\nBT ET\nendstream",
                     b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R >>"]
                    + [b"<< /N %d >>" % i for i in range(count)])
@@ -250,7 +236,7 @@ def pdf_deep_tree(depth: int) -> bytes:
     objects.append(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Contents %d 0 R >>"
                    % (depth + 1, depth + 3))
     objects.append(b"<< /Length 5 >>\nstream\nBT ET\nendstream")
-    return raw_pdf(objects)
+    return make.raw_pdf(objects)
 
 
 # name -> (build, expected verdict, the refusal's type when refused)

@@ -41,27 +41,13 @@ SLACK_S = 4.0
 FILL = b"0 0 595 842 re f\n"
 
 
-def raw_pdf(objects: list[bytes]) -> bytes:
-    """A PDF of ``objects`` (numbered from 1; the first is the catalogue) with a correct xref."""
-    out = bytearray(b"%PDF-1.7\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
-
-
 def stream(content: bytes, extra: bytes = b"") -> bytes:
     return b"<< /Length %d%s >>\nstream\n" % (len(content), extra) + content + b"\nendstream"
 
 
 def one_page(content_stream: bytes, resources: bytes = b"", more: tuple[bytes, ...] = ()) -> bytes:
     """A one-page A4 PDF drawing object 4 (``content_stream``); ``more`` are objects 5, 6, …"""
-    return raw_pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    return make.raw_pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                     b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << "
                     + resources + b" >> >>", content_stream, *more])
 

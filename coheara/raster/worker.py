@@ -28,6 +28,7 @@ from typing import IO, Any
 import pymupdf
 
 from coheara.errors import BadInputError, bug_location
+from coheara.hardening import no_core_dumps
 from coheara.raster.pdf_pages import drawn_bytes, model_page, open_pdf, release_decoded_images, review_png
 from coheara.raster.wire import Message, PageTime, WireClosed, receive, send
 from coheara.untrusted.guards import PDF_PAGE_DAMAGED_MESSAGE
@@ -135,20 +136,7 @@ def _limit_memory() -> None:
 def _harden() -> None:
     """No core dumps (a crash would write the document to disk); Ctrl+C is for the app to handle."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        import resource
-
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    except (ImportError, ValueError, OSError):
-        pass
-    if sys.platform.startswith("linux"):
-        try:
-            import ctypes
-
-            pr_set_dumpable = 4
-            ctypes.CDLL(None).prctl(pr_set_dumpable, 0, 0, 0, 0)
-        except (OSError, AttributeError):
-            pass
+    no_core_dumps()
 
 
 def _answer_failure(out: IO[bytes], exc: BaseException) -> None:
