@@ -24,26 +24,6 @@
         <translation>Status</translation>
     </message>
     <message>
-        <source>Lab report</source>
-        <translation>Laborbefund</translation>
-    </message>
-    <message>
-        <source>Prescription</source>
-        <translation>Rezept</translation>
-    </message>
-    <message>
-        <source>Letter</source>
-        <translation>Arztbrief</translation>
-    </message>
-    <message>
-        <source>Radiology report</source>
-        <translation>Radiologiebefund</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>Sonstiges</translation>
-    </message>
-    <message>
         <source>Queued</source>
         <translation>Wartet</translation>
     </message>

@@ -24,26 +24,6 @@
         <translation>Statut</translation>
     </message>
     <message>
-        <source>Lab report</source>
-        <translation>Compte rendu d&apos;analyses</translation>
-    </message>
-    <message>
-        <source>Prescription</source>
-        <translation>Ordonnance</translation>
-    </message>
-    <message>
-        <source>Letter</source>
-        <translation>Courrier médical</translation>
-    </message>
-    <message>
-        <source>Radiology report</source>
-        <translation>Compte rendu de radiologie</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>Autre</translation>
-    </message>
-    <message>
         <source>Queued</source>
         <translation>En attente</translation>
     </message>

@@ -544,26 +544,6 @@
 <context>
     <name>ReviewView</name>
     <message>
-        <source>Document</source>
-        <translation>Dokument</translation>
-    </message>
-    <message>
-        <source>Lab report</source>
-        <translation>Laborbefund</translation>
-    </message>
-    <message>
-        <source>Prescription</source>
-        <translation>Rezept</translation>
-    </message>
-    <message>
-        <source>Letter</source>
-        <translation>Arztbrief</translation>
-    </message>
-    <message>
-        <source>Radiology report</source>
-        <translation>Radiologiebefund</translation>
-    </message>
-    <message>
         <source>Waiting to be read</source>
         <translation>Wartet auf das Auslesen</translation>
     </message>

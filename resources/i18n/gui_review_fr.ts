@@ -544,26 +544,6 @@
 <context>
     <name>ReviewView</name>
     <message>
-        <source>Document</source>
-        <translation>Document</translation>
-    </message>
-    <message>
-        <source>Lab report</source>
-        <translation>Compte rendu d&apos;analyses</translation>
-    </message>
-    <message>
-        <source>Prescription</source>
-        <translation>Ordonnance</translation>
-    </message>
-    <message>
-        <source>Letter</source>
-        <translation>Courrier médical</translation>
-    </message>
-    <message>
-        <source>Radiology report</source>
-        <translation>Compte rendu de radiologie</translation>
-    </message>
-    <message>
         <source>Waiting to be read</source>
         <translation>En attente de lecture</translation>
     </message>

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from coheara import i18n
-from coheara.domain.documents import DocumentStatus, DocumentSummary, note_text
+from coheara.domain.documents import DocumentStatus, DocumentSummary, doc_type_label, note_text
 from coheara.gui.qt import ModelIndex, QtCore, QtGui, QtWidgets, Qt, Signal
 
 DocumentIdRole = Qt.ItemDataRole.UserRole + 1
@@ -28,14 +28,6 @@ COLUMNS = (
     str(QtCore.QT_TRANSLATE_NOOP("DocumentsModel", "Status")),
 )
 DOCUMENT, TYPE, DATE, SOURCE, STATUS = range(len(COLUMNS))
-
-TYPE_LABELS = {
-    "lab_report": str(QtCore.QT_TRANSLATE_NOOP("DocumentsModel", "Lab report")),
-    "prescription": str(QtCore.QT_TRANSLATE_NOOP("DocumentsModel", "Prescription")),
-    "letter": str(QtCore.QT_TRANSLATE_NOOP("DocumentsModel", "Letter")),
-    "radiology": str(QtCore.QT_TRANSLATE_NOOP("DocumentsModel", "Radiology report")),
-    "other": str(QtCore.QT_TRANSLATE_NOOP("DocumentsModel", "Other")),
-}
 
 STATUS_LABELS = {
     DocumentStatus.QUEUED: str(QtCore.QT_TRANSLATE_NOOP("DocumentsModel", "Queued")),
@@ -219,8 +211,7 @@ class DocumentsModel(QtCore.QAbstractTableModel):
             pages = self.tr("%n page(s)", "", doc.pages)
             return f"{doc.filename}\n{pages}"
         if column == TYPE:
-            label = TYPE_LABELS.get(doc.doc_type or "")
-            return QtCore.QCoreApplication.translate("DocumentsModel", label) if label else doc.doc_type or "—"
+            return doc_type_label(doc.doc_type) if doc.doc_type else "—"  # "—": not read yet
         if column == DATE:
             if doc.doc_date:
                 return table_date(doc.doc_date)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from coheara.domain.documents import DocumentStatus, DocumentSummary
+from coheara.domain.documents import DocumentStatus, DocumentSummary, doc_type_label
 from coheara.domain.items import ExtractedItem, ItemBadge
 from coheara.gui.context import GuiContext
 from coheara.gui.ops import OpContext, show_failure
@@ -29,14 +29,6 @@ from coheara.services import review as review_service
 
 # English words marked for the catalogue; translated where shown (context "ReviewView").
 # str(): PySide6's stubs type QT_TRANSLATE_NOOP as returning object; it returns the text itself.
-_DOCUMENT = str(QtCore.QT_TRANSLATE_NOOP("ReviewView", "Document"))
-_TYPES = {
-    "lab_report": str(QtCore.QT_TRANSLATE_NOOP("ReviewView", "Lab report")),
-    "prescription": str(QtCore.QT_TRANSLATE_NOOP("ReviewView", "Prescription")),
-    "letter": str(QtCore.QT_TRANSLATE_NOOP("ReviewView", "Letter")),
-    "radiology": str(QtCore.QT_TRANSLATE_NOOP("ReviewView", "Radiology report")),
-    "other": _DOCUMENT,
-}
 _STATUS = {
     DocumentStatus.QUEUED: str(QtCore.QT_TRANSLATE_NOOP("ReviewView", "Waiting to be read")),
     DocumentStatus.READING: str(QtCore.QT_TRANSLATE_NOOP("ReviewView", "Being read")),
@@ -222,7 +214,7 @@ class ReviewView(QtWidgets.QWidget):
         self._show_state()
 
     def _meta_text(self, summary: DocumentSummary, count: int) -> str:
-        parts = [QtCore.QCoreApplication.translate("ReviewView", _TYPES.get(summary.doc_type or "", _DOCUMENT))]
+        parts = [doc_type_label(summary.doc_type)]
         if summary.doc_date:
             parts.append(show_date(summary.doc_date))
         if summary.issuer:
