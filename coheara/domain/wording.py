@@ -81,17 +81,21 @@ def _value(value: Any, english: bool) -> Any:
     if "join" in value:
         return str(value.get("sep", " ")).join(str(_value(part, english)) for part in value["join"])
     if "flag" in value:
-        return _flag(str(value["flag"]), english)
+        return flag_word(str(value["flag"]), english)
     if "names" in value:
         names: Mapping[str, str] = value["names"]
         return names.get("en" if english else current()) or names.get("en", "")
     return str(value)
 
 
-def _flag(flag: str, english: bool) -> str:
+# A lab flag's code as its English word; ``flag_word`` gives it in the patient's language.
+FLAG_WORDS = {"H": "high", "L": "low", "N": "normal", "A": "abnormal"}
+
+
+def flag_word(flag: str, english: bool = False) -> str:
     """A computed or printed lab flag (H, L, N, A) as a word; any other flag as it is."""
     if english:
-        return {"H": "high", "L": "low", "N": "normal", "A": "abnormal"}.get(flag, flag)
+        return FLAG_WORDS.get(flag, flag)
     names = {"H": pgettext("lab flag", "high"), "L": pgettext("lab flag", "low"),
              "N": pgettext("lab flag", "normal"), "A": pgettext("lab flag", "abnormal")}
     return names.get(flag, flag)

@@ -13,16 +13,15 @@ from collections import defaultdict
 
 from coheara.domain import Domain, ExtractedItem
 from coheara.domain.lab_value import QUANTITY, RANGE, bound_text, lab_value
+from coheara.domain.wording import FLAG_WORDS, flag_word
 from coheara.export.data import ExportData, date_text, decimals, doc_label, doc_type_label, number, text
 from coheara.export.medication_summary import medication_sections
 from coheara.export.tables import VERIFICATION, Row, Section, Table, badge_word, value_notes
-from coheara.i18n import N_, _, ngettext, pgettext, sort_key
+from coheara.i18n import N_, _, ngettext, sort_key
 from coheara.validation.analytes import display_name
 
 # In English here; shown with ``_(NOTHING_FOUND)``.
 NOTHING_FOUND = N_("None extracted from the documents (this does not mean there are none).")
-# The flag codes as the summary's English words (``flag_word`` gives them in the patient's language).
-FLAG_WORDS = {"H": "high", "L": "low", "N": "normal", "A": "abnormal"}
 
 __all__ = ["FLAG_WORDS", "NOTHING_FOUND", "Row", "Section", "Table", "flag_cell", "flag_word", "lab_key", "lab_result",
            "models_used", "sections", "source_rows", "value_notes"]
@@ -130,16 +129,6 @@ def flag_cell(item: ExtractedItem) -> str:
         as_printed = text(n.get("flag_printed_text") or item.fields.get("flag")) or printed
         return _("{flag} (page: {printed})").format(flag=shown, printed=as_printed) if shown else as_printed
     return shown
-
-
-def flag_word(code: str) -> str:
-    """A flag code (H, L, N, A) as the summary's word, in the patient's language ("hoch" for H)."""
-    return {
-        "H": pgettext("lab flag", "high"),
-        "L": pgettext("lab flag", "low"),
-        "N": pgettext("lab flag", "normal"),
-        "A": pgettext("lab flag", "abnormal"),
-    }[code]
 
 
 def lab_key(item: ExtractedItem) -> tuple[str, str]:
