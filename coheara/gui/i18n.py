@@ -29,7 +29,7 @@ def install(app: QtWidgets.QApplication, setting: str | None, env: Mapping[str, 
     for old in app.findChildren(QtCore.QTranslator):
         QtCore.QCoreApplication.removeTranslator(old)
         old.deleteLater()
-    QtCore.QLocale.setDefault(QtCore.QLocale(i18n.babel_locale(code).__str__()))
+    QtCore.QLocale.setDefault(QtCore.QLocale(str(i18n.babel_locale(code))))
     # English has plural forms only ("%n value(s)" → "1 value", "2 values"); the others everything.
     # One catalogue per part of the app (packaging/translations.py GUI_AREAS), each from its .ts.
     folder = Path(str(files("coheara._resources").joinpath("i18n")))
